@@ -1,0 +1,4 @@
+export * from './types';
+export * from './vocab';
+export * from './tables';
+export * from './ddl';
