@@ -1,2 +1,2 @@
 export const prerender = true;
-export const trailingSlash = "always";
+export const trailingSlash = 'always';

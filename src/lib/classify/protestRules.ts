@@ -31,7 +31,9 @@ export function compileRule(ruleId: string, pattern: string, lang: string): Prot
 	try {
 		return { ruleId, pattern: new RegExp(pattern, 'iu'), lang };
 	} catch (e) {
-		throw new Error(`protest rule "${ruleId}": invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`);
+		throw new Error(
+			`protest rule "${ruleId}": invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`
+		);
 	}
 }
 

@@ -28,12 +28,32 @@ export const snapshots: TableDef = {
 	key: 'snapshot_id',
 	sortBy: ['captured_at', 'snapshot_id'],
 	columns: [
-		col('snapshot_id', 'VARCHAR', 'Identifier of the capture: feed, dimension and UTC time.', 'trending-all-20221214T031500Z'),
+		col(
+			'snapshot_id',
+			'VARCHAR',
+			'Identifier of the capture: feed, dimension and UTC time.',
+			'trending-all-20221214T031500Z'
+		),
 		col('feed', 'VARCHAR', 'Which ArtStation feed was captured.', 'trending', { values: FEEDS }),
 		col('dimension', 'VARCHAR', 'The feed dimension parameter (all, 2d, 3d…).', 'all'),
-		col('captured_at', 'TIMESTAMP', 'When the capture was taken (UTC); for Wayback data, the CDX timestamp.', '2022-12-14T03:15:00Z'),
-		col('original_url', 'VARCHAR', 'The feed URL that was captured.', 'https://www.artstation.com/api/v2/community/explore/projects/trending.json?page=1&dimension=all&per_page=100'),
-		opt('archive_url', 'VARCHAR', 'Where the capture can be seen (a Wayback URL for observed data; empty for simulated data).', 'https://web.archive.org/web/20221214031500id_/https://www.artstation.com/…'),
+		col(
+			'captured_at',
+			'TIMESTAMP',
+			'When the capture was taken (UTC); for Wayback data, the CDX timestamp.',
+			'2022-12-14T03:15:00Z'
+		),
+		col(
+			'original_url',
+			'VARCHAR',
+			'The feed URL that was captured.',
+			'https://www.artstation.com/api/v2/community/explore/projects/trending.json?page=1&dimension=all&per_page=100'
+		),
+		opt(
+			'archive_url',
+			'VARCHAR',
+			'Where the capture can be seen (a Wayback URL for observed data; empty for simulated data).',
+			'https://web.archive.org/web/20221214031500id_/https://www.artstation.com/…'
+		),
 		col('item_count', 'INTEGER', 'How many items the capture holds.', '100'),
 		provenance
 	]
@@ -45,15 +65,30 @@ export const trendingItems: TableDef = {
 	key: 'snapshot_id',
 	sortBy: ['snapshot_id', 'rank'],
 	columns: [
-		col('snapshot_id', 'VARCHAR', 'The capture this tile belongs to (snapshots.snapshot_id).', 'trending-all-20221214T031500Z'),
+		col(
+			'snapshot_id',
+			'VARCHAR',
+			'The capture this tile belongs to (snapshots.snapshot_id).',
+			'trending-all-20221214T031500Z'
+		),
 		col('rank', 'INTEGER', 'Position on the feed, 1-based: position + per_page × (page − 1).', '7'),
 		col('project_id', 'VARCHAR', 'ArtStation project id (a string, never a number).', '5871234'),
 		opt('hash_id', 'VARCHAR', 'ArtStation short hash used in project URLs.', 'Ra8x2Q'),
 		col('title', 'VARCHAR', 'Project title as shown on the tile.', 'No to AI Generated Images'),
 		col('artist_username', 'VARCHAR', 'Artist handle (synthetic for simulated rows).', 'sim_artist_0421'),
 		opt('artist_name', 'VARCHAR', 'Artist display name (synthetic for simulated rows).', 'Sim Artist 421'),
-		opt('cover_url', 'VARCHAR', 'Cover image URL (empty for simulated rows).', 'https://cdna.artstation.com/p/assets/covers/…'),
-		col('is_protest', 'BOOLEAN', 'Whether the tile is a protest image, by the protest rules in data/rules/.', 'true'),
+		opt(
+			'cover_url',
+			'VARCHAR',
+			'Cover image URL (empty for simulated rows).',
+			'https://cdna.artstation.com/p/assets/covers/…'
+		),
+		col(
+			'is_protest',
+			'BOOLEAN',
+			'Whether the tile is a protest image, by the protest rules in data/rules/.',
+			'true'
+		),
 		opt('protest_signal', 'VARCHAR', 'Which protest rule matched (empty when none did).', 'title:no-to-ai'),
 		provenance
 	]
@@ -65,31 +100,73 @@ export const posts: TableDef = {
 	key: 'post_id',
 	sortBy: ['created_at', 'post_id'],
 	columns: [
-		col('post_id', 'VARCHAR', 'Platform-qualified id, e.g. twitter:1603… (always a string).', 'twitter:sim00000042'),
+		col(
+			'post_id',
+			'VARCHAR',
+			'Platform-qualified id, e.g. twitter:1603… (always a string).',
+			'twitter:sim00000042'
+		),
 		col('platform', 'VARCHAR', 'Where the post was made.', 'twitter'),
 		col('author_id', 'VARCHAR', 'Platform-qualified author id.', 'twitter:simu00017'),
-		col('author_handle', 'VARCHAR', 'Author handle (obviously synthetic for simulated rows).', 'sim_en_00017'),
+		col(
+			'author_handle',
+			'VARCHAR',
+			'Author handle (obviously synthetic for simulated rows).',
+			'sim_en_00017'
+		),
 		col('created_at', 'TIMESTAMP', 'When the post was made (UTC).', '2022-12-15T14:02:11Z'),
 		col('lang', 'VARCHAR', 'Language of the text (BCP-47).', 'en'),
-		col('text', 'VARCHAR', 'Plain text of the post (HTML stripped).', 'The protest images are already inside Midjourney…'),
-		opt('url', 'VARCHAR', 'Link to the post (empty for simulated rows).', 'https://twitter.com/…/status/1603…'),
+		col(
+			'text',
+			'VARCHAR',
+			'Plain text of the post (HTML stripped).',
+			'The protest images are already inside Midjourney…'
+		),
+		opt(
+			'url',
+			'VARCHAR',
+			'Link to the post (empty for simulated rows).',
+			'https://twitter.com/…/status/1603…'
+		),
 		opt('reply_to_id', 'VARCHAR', 'post_id this post replies to.', 'twitter:sim00000040'),
 		opt('quote_of_id', 'VARCHAR', 'post_id this post quotes.', ''),
 		opt('repost_of_id', 'VARCHAR', 'post_id this post reposts.', ''),
 		col('like_count', 'INTEGER', 'Likes / favourites at collection time.', '12'),
 		col('repost_count', 'INTEGER', 'Reposts / retweets / boosts at collection time.', '3'),
 		col('reply_count', 'INTEGER', 'Replies at collection time.', '1'),
-		col('stance', 'VARCHAR', 'What the post does: spreads the claim, debunks it, protests, defends AI, or other.', 'claim', {
-			values: STANCES
-		}),
+		col(
+			'stance',
+			'VARCHAR',
+			'What the post does: spreads the claim, debunks it, protests, defends AI, or other.',
+			'claim',
+			{
+				values: STANCES
+			}
+		),
 		opt('claim_id', 'VARCHAR', 'The claim the post spreads or debunks (claims.claim_id).', 'mj-poisoned'),
-		col('cascade_id', 'VARCHAR', 'The cascade (tree of reshares) the post belongs to; its root post_id.', 'twitter:sim00000040'),
+		col(
+			'cascade_id',
+			'VARCHAR',
+			'The cascade (tree of reshares) the post belongs to; its root post_id.',
+			'twitter:sim00000040'
+		),
 		opt('parent_id', 'VARCHAR', 'The post it spread from (empty for a cascade root).', 'twitter:sim00000040'),
-		opt('edge_kind', 'VARCHAR', 'How it spread from its parent: observed repost/quote/reply, or inferred.', 'repost', {
-			values: EDGE_KINDS
-		}),
+		opt(
+			'edge_kind',
+			'VARCHAR',
+			'How it spread from its parent: observed repost/quote/reply, or inferred.',
+			'repost',
+			{
+				values: EDGE_KINDS
+			}
+		),
 		col('depth', 'INTEGER', 'Hops from the cascade root (root = 0).', '1'),
-		opt('dup_of', 'VARCHAR', 'When this row repeats an earlier post (same author, same text), that first copy.', ''),
+		opt(
+			'dup_of',
+			'VARCHAR',
+			'When this row repeats an earlier post (same author, same text), that first copy.',
+			''
+		),
 		provenance
 	]
 };
@@ -102,17 +179,33 @@ export const events: TableDef = {
 	columns: [
 		col('event_id', 'VARCHAR', 'Stable identifier.', 'kotaku-first-report'),
 		col('occurred_on', 'DATE', 'The day it happened (UTC date as given by the sources).', '2022-12-13'),
-		opt('occurred_at', 'TIMESTAMP', 'Exact time (UTC), only when a source gives one.', '2022-12-15T02:00:00Z'),
+		opt(
+			'occurred_at',
+			'TIMESTAMP',
+			'Exact time (UTC), only when a source gives one.',
+			'2022-12-15T02:00:00Z'
+		),
 		col('kind', 'VARCHAR', 'Kind of event.', 'press', { values: EVENT_KINDS }),
 		col('title_en', 'VARCHAR', 'Short title, English.', 'Kotaku publishes the first press report'),
 		col('title_ko', 'VARCHAR', 'Short title, Korean.', '코타쿠 첫 보도'),
 		col('summary_en', 'VARCHAR', 'What happened, in our words, English; says where sources conflict.', '…'),
 		col('summary_ko', 'VARCHAR', 'What happened, in our words, Korean.', '…'),
-		col('actors', 'VARCHAR', 'Who acted, separated by "; " (public figures only as named by the sources).', 'Kotaku; Epic Games'),
+		col(
+			'actors',
+			'VARCHAR',
+			'Who acted, separated by "; " (public figures only as named by the sources).',
+			'Kotaku; Epic Games'
+		),
 		col('source_urls', 'VARCHAR', 'Source URLs, separated by spaces.', 'https://kotaku.com/…'),
-		col('confidence', 'VARCHAR', 'C2 = confirmed by two or more independent sources, S1 = single source, U = unverified or conflicting.', 'C2', {
-			values: CONFIDENCE
-		}),
+		col(
+			'confidence',
+			'VARCHAR',
+			'C2 = confirmed by two or more independent sources, S1 = single source, U = unverified or conflicting.',
+			'C2',
+			{
+				values: CONFIDENCE
+			}
+		),
 		provenance
 	]
 };
@@ -127,7 +220,12 @@ export const claims: TableDef = {
 		col('summary_en', 'VARCHAR', 'The claim, paraphrased, English.', '…'),
 		col('summary_ko', 'VARCHAR', 'The claim, paraphrased, Korean.', '…'),
 		col('verdict', 'VARCHAR', 'Our verdict on the claim.', 'false', { values: VERDICTS }),
-		opt('first_seen_at', 'DATE', 'Earliest documented day the claim was seen (empty when no source dates it).', '2022-12-15'),
+		opt(
+			'first_seen_at',
+			'DATE',
+			'Earliest documented day the claim was seen (empty when no source dates it).',
+			'2022-12-15'
+		),
 		col('explanation_en', 'VARCHAR', 'Why the verdict holds, English.', '…'),
 		col('explanation_ko', 'VARCHAR', 'Why the verdict holds, Korean.', '…'),
 		col('source_urls', 'VARCHAR', 'Source URLs, separated by spaces.', 'https://alook.so/posts/6Mter6D'),
@@ -137,7 +235,8 @@ export const claims: TableDef = {
 
 export const cascades: TableDef = {
 	name: 'cascades',
-	description: 'Derived: one row per cascade, with the diffusion metrics of Vosoughi et al. (2018) and Goel et al. (2016).',
+	description:
+		'Derived: one row per cascade, with the diffusion metrics of Vosoughi et al. (2018) and Goel et al. (2016).',
 	key: 'cascade_id',
 	sortBy: ['first_at', 'cascade_id'],
 	columns: [
@@ -150,10 +249,20 @@ export const cascades: TableDef = {
 		col('size', 'INTEGER', 'Posts in the cascade, root included (duplicates excluded).', '214'),
 		col('depth', 'INTEGER', 'Longest chain of hops from the root.', '5'),
 		col('max_breadth', 'INTEGER', 'Most posts at any one depth.', '120'),
-		opt('structural_virality', 'DOUBLE', 'Mean distance between all pairs of nodes (Goel et al.); about 2 for a broadcast star, grows for long chains; empty for a single post.', '2.31'),
+		opt(
+			'structural_virality',
+			'DOUBLE',
+			'Mean distance between all pairs of nodes (Goel et al.); about 2 for a broadcast star, grows for long chains; empty for a single post.',
+			'2.31'
+		),
 		col('first_at', 'TIMESTAMP', 'Time of the root post (UTC).', '2022-12-15T14:02:11Z'),
 		col('last_at', 'TIMESTAMP', 'Time of the last post (UTC).', '2022-12-17T09:40:00Z'),
-		opt('minutes_to_100', 'DOUBLE', 'Minutes from the root until the cascade held 100 posts (empty if it never did).', '95.5'),
+		opt(
+			'minutes_to_100',
+			'DOUBLE',
+			'Minutes from the root until the cascade held 100 posts (empty if it never did).',
+			'95.5'
+		),
 		provenance
 	]
 };

@@ -1,0 +1,41 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+/** A DuckDB connection with the few helpers the build needs. */
+export interface Duck {
+	conn: DuckDBConnection;
+	run(sql: string): Promise<void>;
+	/** All rows as JSON-safe objects (BIGINT → string, timestamps → ISO-like strings). */
+	all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+	/** Streams a query chunk by chunk (columns of plain JS values), so 10M rows never sit in memory at once. */
+	each(sql: string, onChunk: (columns: unknown[][], rowCount: number) => void | Promise<void>): Promise<void>;
+	close(): void;
+}
+
+export async function openDuck(path = ':memory:'): Promise<Duck> {
+	const instance = await DuckDBInstance.create(path);
+	const conn = await instance.connect();
+	// Ordered writes keep output files byte-identical across rebuilds.
+	await conn.run(`SET preserve_insertion_order = true`);
+	return {
+		conn,
+		run: async (sql) => {
+			await conn.run(sql);
+		},
+		all: async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[],
+		each: async (sql, onChunk) => {
+			const result = await conn.stream(sql);
+			for (;;) {
+				const chunk = await result.fetchChunk();
+				if (!chunk || chunk.rowCount === 0) break;
+				await onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
+			}
+		},
+		close: () => {
+			conn.closeSync();
+			instance.closeSync();
+		}
+	};
+}
+
+/** Single-quoted SQL string literal. */
+export const lit = (value: string): string => `'${value.replaceAll("'", "''")}'`;
