@@ -7,7 +7,12 @@ export default defineConfig({
 	// DuckDB-WASM is imported dynamically in the browser only; keep Vite from pre-bundling its worker.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/queries/**/*.test.ts', 'tests/charts/**/*.test.ts', 'tests/build/**/*.test.ts'],
+		include: [
+			'tests/unit/**/*.test.ts',
+			'tests/queries/**/*.test.ts',
+			'tests/charts/**/*.test.ts',
+			'tests/build/**/*.test.ts'
+		],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

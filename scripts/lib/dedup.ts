@@ -10,7 +10,11 @@ export const NORMALIZED_TEXT_SQL = `lower(regexp_replace(trim("text"), '\\s+', '
  * text, and empty texts carry no signal, so neither is ever marked. A `dup_of` already set by the source
  * (e.g. an ingester that knows better) is kept.
  */
-export function markNearDuplicatesSql(source: string, columns: readonly string[], windowHours = DEDUP_WINDOW_HOURS): string {
+export function markNearDuplicatesSql(
+	source: string,
+	columns: readonly string[],
+	windowHours = DEDUP_WINDOW_HOURS
+): string {
 	const keep = columns.map((c) => (c === 'dup_of' ? 'dup_of_marked AS dup_of' : `"${c}"`)).join(', ');
 	return `
 WITH keyed AS (

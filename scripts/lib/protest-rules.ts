@@ -21,9 +21,15 @@ export function loadProtestRules(dir = 'data/rules'): {
 	const overrides = new Map<string, ProtestOverride>();
 	for (const [i, r] of readCsv(`${dir}/protest-overrides.csv`).entries()) {
 		if (r.is_protest !== 'true' && r.is_protest !== 'false') {
-			throw new Error(`${dir}/protest-overrides.csv:${i + 2}:is_protest: expected true or false, got "${r.is_protest}"`);
+			throw new Error(
+				`${dir}/protest-overrides.csv:${i + 2}:is_protest: expected true or false, got "${r.is_protest}"`
+			);
 		}
-		overrides.set(r.project_id, { projectId: r.project_id, isProtest: r.is_protest === 'true', note: r.note ?? '' });
+		overrides.set(r.project_id, {
+			projectId: r.project_id,
+			isProtest: r.is_protest === 'true',
+			note: r.note ?? ''
+		});
 	}
 	return { rules, overrides };
 }

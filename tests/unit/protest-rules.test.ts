@@ -22,12 +22,16 @@ describe('protest rules from data/rules', () => {
 		expect(classifyProtest(title, 'p1', rules, overrides)).toEqual({ isProtest: true, signal });
 	});
 
-	it.each(['Forest Spirit', 'Mech Study 04', 'No Air Left', 'Chainmail study', 'Painted with no AI used', 'Kaiju'])(
-		'leaves %j unflagged',
-		(title) => {
-			expect(classifyProtest(title, 'p1', rules, overrides)).toEqual({ isProtest: false, signal: null });
-		}
-	);
+	it.each([
+		'Forest Spirit',
+		'Mech Study 04',
+		'No Air Left',
+		'Chainmail study',
+		'Painted with no AI used',
+		'Kaiju'
+	])('leaves %j unflagged', (title) => {
+		expect(classifyProtest(title, 'p1', rules, overrides)).toEqual({ isProtest: false, signal: null });
+	});
 
 	it('lets a manual override beat every rule', () => {
 		const manual = new Map([['42', { projectId: '42', isProtest: false, note: 'satire piece' }]]);

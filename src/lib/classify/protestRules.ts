@@ -32,7 +32,8 @@ export function compileRule(ruleId: string, pattern: string, lang: string): Prot
 		return { ruleId, pattern: new RegExp(pattern, 'iu'), lang };
 	} catch (e) {
 		throw new Error(
-			`protest rule "${ruleId}": invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`
+			`protest rule "${ruleId}": invalid pattern ${JSON.stringify(pattern)}: ${(e as Error).message}`,
+			{ cause: e }
 		);
 	}
 }
