@@ -1,0 +1,282 @@
+/**
+ * Named query builders for the explorer. Each returns SQL text; values go through `sqlLiteral`/`inList` only.
+ * Views without a text search read the hourly pre-aggregate (`posts_hourly`), so a brush never scans every
+ * post; the posts table and any text search read `posts_core` (+ `posts_text` for the days loaded).
+ */
+import { ident, inList, sqlLiteral, tsLiteral } from './sql';
+
+export const FACETS = ['platform', 'lang', 'stance', 'claim', 'provenance'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export const FACET_COLUMN: Record<Facet, string> = {
+	platform: 'platform',
+	lang: 'lang',
+	stance: 'stance',
+	claim: 'claim_id',
+	provenance: 'provenance'
+};
+
+/** The facet value that stands for "no claim" (claim_id IS NULL). */
+export const NO_CLAIM = 'none';
+
+export interface Filters {
+	/** Start of the time range, epoch ms UTC, inclusive; null = open. */
+	from: number | null;
+	/** End of the time range, epoch ms UTC, exclusive; null = open. */
+	to: number | null;
+	platform: string[];
+	lang: string[];
+	stance: string[];
+	claim: string[];
+	provenance: string[];
+	/** Full-text search; every word must appear (case-insensitive). */
+	q: string;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({
+	from: null,
+	to: null,
+	platform: [],
+	lang: [],
+	stance: [],
+	claim: [],
+	provenance: [],
+	q: ''
+}) as Filters;
+
+/** Sort orders of the posts table; ties always break by post_id so pages never overlap. */
+export const SORTS = {
+	newest: 'created_at DESC',
+	oldest: 'created_at ASC',
+	likes: 'like_count DESC',
+	reposts: 'repost_count DESC',
+	replies: 'reply_count DESC',
+	copies: 'copies DESC'
+} as const;
+export type SortKey = keyof typeof SORTS;
+export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
+
+export type Bin = 'hour' | 'day';
+export const BINS: readonly Bin[] = ['hour', 'day'];
+
+export const MAX_SEARCH_TERMS = 6;
+
+/** Words of a search box: split on spaces, lower-cased, de-duplicated, at most six. */
+export function searchTerms(q: string): string[] {
+	const words = q
+		.normalize('NFC')
+		.split(/\s+/u)
+		.map((w) => w.trim().toLowerCase())
+		.filter((w) => w.length > 0)
+		.map((w) => w.slice(0, 100));
+	return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
+}
+
+/** `posts_text` rows whose text holds every word (EN and KO alike: Hangul has no case, lower() leaves it). */
+export function textMatchSql(q: string): string | null {
+	const terms = searchTerms(q);
+	if (terms.length === 0) return null;
+	const conds = terms.map((t) => `contains(lower("text"), lower(${sqlLiteral(t)}))`);
+	return `SELECT post_id FROM posts_text WHERE ${conds.join(' AND ')}`;
+}
+
+interface Source {
+	/** Time column to filter and bin. */
+	time: string;
+	/** Expression counting posts. */
+	count: string;
+	/** Whether a row is a near-duplicate copy. */
+	isDup: string;
+}
+
+const HOURLY: Source = { time: 'hour', count: 'sum(n)', isDup: 'is_dup' };
+const POSTS: Source = { time: 'created_at', count: 'count(*)', isDup: 'dup_of IS NOT NULL' };
+
+/** Where does a query over these filters read from: the pre-aggregate unless text must be searched. */
+const sourceFor = (f: Filters) =>
+	searchTerms(f.q).length > 0 ? { src: POSTS, table: 'posts_core' } : { src: HOURLY, table: 'posts_hourly' };
+
+/** WHERE conditions for the filters, leaving out one dimension (the view's own, for cross-filtering). */
+export function filterConditions(f: Filters, src: Source, except?: Facet | 'time'): string[] {
+	const conds: string[] = [];
+	if (except !== 'time') {
+		if (f.from !== null) conds.push(`${src.time} >= ${tsLiteral(f.from)}`);
+		if (f.to !== null) conds.push(`${src.time} < ${tsLiteral(f.to)}`);
+	}
+	for (const facet of FACETS) {
+		if (facet === except) continue;
+		const values = f[facet];
+		if (values.length === 0) continue;
+		const col = ident(FACET_COLUMN[facet]);
+		if (facet === 'claim' && values.includes(NO_CLAIM)) {
+			const named = values.filter((v) => v !== NO_CLAIM);
+			conds.push(named.length ? `(${col} IN ${inList(named)} OR ${col} IS NULL)` : `${col} IS NULL`);
+		} else {
+			conds.push(`${col} IN ${inList(values)}`);
+		}
+	}
+	if (src === POSTS) {
+		const text = textMatchSql(f.q);
+		if (text) conds.push(`post_id IN (${text})`);
+	}
+	return conds;
+}
+
+const where = (conds: string[]) => (conds.length ? `WHERE ${conds.join(' AND ')}` : '');
+
+/** Posts per hour or day under every filter except time (the histogram is what one brushes). */
+export function timeHistogramSql(f: Filters, bin: Bin = 'hour'): string {
+	const { src, table } = sourceFor(f);
+	const unit = bin === 'day' ? "'day'" : "'hour'";
+	return `SELECT epoch_ms(date_trunc(${unit}, ${src.time}))::DOUBLE AS t, ${src.count}::INTEGER AS n
+FROM ${table} ${where(filterConditions(f, src, 'time'))}
+GROUP BY 1 ORDER BY 1`;
+}
+export interface HistogramRow {
+	t: number;
+	n: number;
+}
+
+/** Counts per value of one facet under every other filter (its own selection stays visible). */
+export function facetCountsSql(facet: Facet, f: Filters): string {
+	const { src, table } = sourceFor(f);
+	const col = ident(FACET_COLUMN[facet]);
+	return `SELECT coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n
+FROM ${table} ${where(filterConditions(f, src, facet))}
+GROUP BY 1 ORDER BY n DESC, value`;
+}
+export interface FacetRow {
+	value: string;
+	n: number;
+}
+
+/** Posts matching every filter, how many are simulated, how many are near-duplicate copies. */
+export function summarySql(f: Filters): string {
+	const { src, table } = sourceFor(f);
+	return `SELECT coalesce(${src.count}, 0)::INTEGER AS total,
+	coalesce(${src.count} FILTER (WHERE provenance = 'simulated'), 0)::INTEGER AS simulated,
+	coalesce(${src.count} FILTER (WHERE ${src.isDup}), 0)::INTEGER AS copies
+FROM ${table} ${where(filterConditions(f, src))}`;
+}
+export interface SummaryRow {
+	total: number;
+	simulated: number;
+	copies: number;
+}
+
+/** Earliest and latest hour of the loaded posts. */
+export function extentSql(): string {
+	return `SELECT epoch_ms(min(hour))::DOUBLE AS lo, epoch_ms(max(hour))::DOUBLE AS hi, coalesce(sum(n), 0)::INTEGER AS n FROM posts_hourly`;
+}
+export interface ExtentRow {
+	lo: number | null;
+	hi: number | null;
+	n: number;
+}
+
+/**
+ * The filtered posts with near-duplicate copies folded under their first copy: `shown` keeps first copies
+ * (and copies whose first copy falls outside the filters), each with how many copies it has.
+ */
+function shownCte(f: Filters): string {
+	return `WITH f AS (SELECT * FROM posts_core ${where(filterConditions(f, POSTS))}),
+dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM f WHERE dup_of IS NOT NULL GROUP BY dup_of),
+shown AS (
+	SELECT f.*, coalesce(dups.copies, 0) AS copies FROM f LEFT JOIN dups USING (post_id)
+	WHERE f.dup_of IS NULL OR f.dup_of NOT IN (SELECT post_id FROM f)
+)`;
+}
+
+export const PAGE_SIZE = 25;
+
+/** One page of the posts table (light columns; text comes from `postsTextSql`). */
+export function postsPageSql(f: Filters, sort: SortKey = 'newest', page = 1, pageSize = PAGE_SIZE): string {
+	const order = SORTS[sort] ?? SORTS.newest;
+	const size = Math.max(1, Math.trunc(pageSize));
+	const offset = (Math.max(1, Math.trunc(page)) - 1) * size;
+	return `${shownCte(f)}
+SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
+	like_count, repost_count, reply_count, depth, cascade_id, copies
+FROM shown ORDER BY ${order}, post_id LIMIT ${sqlLiteral(size)} OFFSET ${sqlLiteral(offset)}`;
+}
+export interface PostRow {
+	post_id: string;
+	platform: string;
+	lang: string;
+	stance: string;
+	claim_id: string | null;
+	provenance: string;
+	created_ms: number;
+	like_count: number;
+	repost_count: number;
+	reply_count: number;
+	depth: number;
+	cascade_id: string;
+	copies: number;
+}
+
+/** How many posts match, and how many rows the table shows once copies are folded. */
+export function postsCountSql(f: Filters): string {
+	return `${shownCte(f)}
+SELECT (SELECT count(*) FROM f)::INTEGER AS matched, (SELECT count(*) FROM shown)::INTEGER AS shown`;
+}
+export interface PostsCountRow {
+	matched: number;
+	shown: number;
+}
+
+/** Text, handle and link of the given posts (the table's current page). */
+export function postsTextSql(ids: readonly string[]): string {
+	if (ids.length === 0) return `SELECT post_id, author_handle, "text", url FROM posts_text WHERE FALSE`;
+	return `SELECT post_id, author_handle, "text", url FROM posts_text WHERE post_id IN ${inList(ids)}`;
+}
+export interface PostTextRow {
+	post_id: string;
+	author_handle: string;
+	text: string;
+	url: string | null;
+}
+
+/** The near-duplicate copies of one post, oldest first. */
+export function copiesOfSql(postId: string): string {
+	return `SELECT post_id, epoch_ms(created_at)::DOUBLE AS created_ms FROM posts_core
+WHERE dup_of = ${sqlLiteral(postId)} ORDER BY created_at, post_id`;
+}
+export interface CopyRow {
+	post_id: string;
+	created_ms: number;
+}
+
+/** Every builder with representative arguments, so tests can EXPLAIN each one. */
+export function allExploreQueries(): [string, string][] {
+	const busy: Filters = {
+		from: Date.UTC(2022, 11, 14),
+		to: Date.UTC(2022, 11, 16),
+		platform: ['twitter'],
+		lang: ['en', 'ko'],
+		stance: ['claim'],
+		claim: ['mj-poisoned', NO_CLAIM],
+		provenance: ['simulated'],
+		q: "poisoned it's"
+	};
+	const out: [string, string][] = [
+		['timeHistogram hourly', timeHistogramSql(EMPTY_FILTERS)],
+		['timeHistogram day filtered', timeHistogramSql({ ...busy, q: '' }, 'day')],
+		['timeHistogram text', timeHistogramSql(busy)],
+		['summary', summarySql(busy)],
+		['summary hourly', summarySql({ ...busy, q: '' })],
+		['extent', extentSql()],
+		['postsPage', postsPageSql(busy, 'likes', 2)],
+		['postsPage empty filters', postsPageSql(EMPTY_FILTERS)],
+		['postsCount', postsCountSql(busy)],
+		['postsText', postsTextSql(['twitter:1', "x'y"])],
+		['postsText empty', postsTextSql([])],
+		['copiesOf', copiesOfSql('twitter:1')]
+	];
+	for (const facet of FACETS) {
+		out.push([`facetCounts ${facet}`, facetCountsSql(facet, { ...busy, q: '' })]);
+		out.push([`facetCounts ${facet} text`, facetCountsSql(facet, busy)]);
+	}
+	for (const sort of SORT_KEYS) out.push([`postsPage sort ${sort}`, postsPageSql(EMPTY_FILTERS, sort)]);
+	return out;
+}

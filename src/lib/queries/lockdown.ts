@@ -1,0 +1,33 @@
+/**
+ * Engine settings applied right after the database opens and before any other SQL (see
+ * research/perf-security.md C1). Order matters: `lock_configuration` goes last, after which no statement can
+ * change any setting back. Verified on DuckDB-WASM 1.32 (DuckDB 1.4.3) and @duckdb/node-api 1.5 by
+ * tests/queries/lockdown.test.ts and tests/e2e/sql.spec.ts.
+ */
+export const LOCKDOWN_STATEMENTS: readonly string[] = [
+	// No file system or network access from SQL: read_csv('https://…'), ATTACH 'x.db', COPY … TO, glob().
+	'SET enable_external_access = false',
+	// Extensions are never fetched (extensions.duckdb.org is off-origin) nor loaded on demand.
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false',
+	'SET allow_community_extensions = false',
+	// Bounded work for a shared tab; `threads` is already 1 in the single-threaded bundle.
+	"SET memory_limit = '1GB'",
+	'SET lock_configuration = true'
+];
+
+/** Settings a test reads back to prove the lock-down is in effect. */
+export const LOCKDOWN_EXPECTED: Readonly<Record<string, string>> = {
+	enable_external_access: 'false',
+	autoinstall_known_extensions: 'false',
+	autoload_known_extensions: 'false',
+	allow_community_extensions: 'false',
+	lock_configuration: 'true'
+};
+
+export function lockdownCheckSql(): string {
+	const names = Object.keys(LOCKDOWN_EXPECTED)
+		.map((n) => `'${n}'`)
+		.join(', ');
+	return `SELECT name, lower(CAST(value AS VARCHAR)) AS value FROM duckdb_settings() WHERE name IN (${names}) ORDER BY name`;
+}

@@ -1,0 +1,92 @@
+/**
+ * How the contract's tables are laid out inside the browser engine. The build splits `posts` into a light part
+ * (`posts_core`, one Arrow file per UTC day) and a text part (`posts_text`), plus the hourly pre-aggregate
+ * `posts_hourly`; the engine creates these tables with contract types and a `posts` view that joins them back,
+ * so SQL written against the contract works in the console.
+ */
+import { TABLES, createTableSql, ident, type ColumnDef, type TableDef } from '../schema';
+
+/** Columns kept out of the light posts partitions (heavy, only needed where a table shows text). */
+export const POSTS_TEXT_ONLY = ['text', 'url', 'author_handle'] as const;
+
+export const POSTS_CORE_COLUMNS: readonly ColumnDef[] = TABLES.posts.columns.filter(
+	(c) => !(POSTS_TEXT_ONLY as readonly string[]).includes(c.name)
+);
+
+export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', ...POSTS_TEXT_ONLY].map((n) =>
+	TABLES.posts.columns.find((c) => c.name === n)!
+);
+
+/** Mirrors the build's `posts_hourly` (scripts/build/outputs.ts): one row per hour and facet combination. */
+export const POSTS_HOURLY_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'hour', type: 'TIMESTAMP', nullable: false, description: 'Hour (UTC).', example: '' },
+	{ name: 'platform', type: 'VARCHAR', nullable: false, description: 'Platform.', example: 'twitter' },
+	{ name: 'lang', type: 'VARCHAR', nullable: false, description: 'Language.', example: 'en' },
+	{ name: 'stance', type: 'VARCHAR', nullable: false, description: 'Stance.', example: 'claim' },
+	{ name: 'claim_id', type: 'VARCHAR', nullable: true, description: 'Claim.', example: 'mj-poisoned' },
+	{ name: 'provenance', type: 'VARCHAR', nullable: false, description: 'Provenance.', example: 'simulated' },
+	{
+		name: 'is_dup',
+		type: 'BOOLEAN',
+		nullable: false,
+		description: 'Near-duplicate copies.',
+		example: 'false'
+	},
+	{ name: 'n', type: 'INTEGER', nullable: false, description: 'Posts.', example: '12' }
+];
+
+/** Every table the browser engine holds, by the name it has in SQL. */
+export const ENGINE_TABLES = {
+	snapshots: TABLES.snapshots.columns,
+	trending_items: TABLES.trending_items.columns,
+	events: TABLES.events.columns,
+	claims: TABLES.claims.columns,
+	cascades: TABLES.cascades.columns,
+	posts_core: POSTS_CORE_COLUMNS,
+	posts_text: POSTS_TEXT_COLUMNS,
+	posts_hourly: POSTS_HOURLY_COLUMNS
+} as const satisfies Record<string, readonly ColumnDef[]>;
+
+export type EngineTable = keyof typeof ENGINE_TABLES;
+
+/** Which `index.json` entry feeds which engine table (the build names the light posts part `posts`). */
+export const INDEX_NAME: Record<EngineTable, string> = {
+	snapshots: 'snapshots',
+	trending_items: 'trending_items',
+	events: 'events',
+	claims: 'claims',
+	cascades: 'cascades',
+	posts_core: 'posts',
+	posts_text: 'posts_text',
+	posts_hourly: 'posts_hourly'
+};
+
+/** `CREATE TABLE` with the contract's column types. */
+export function createEngineTableSql(name: EngineTable): string {
+	const def = { ...TABLES.posts, columns: ENGINE_TABLES[name] } as TableDef;
+	return createTableSql(def, name);
+}
+
+/** The contract's `posts`, joined back from its two parts; text is NULL for days whose text is not loaded. */
+export function createPostsViewSql(): string {
+	const cols = TABLES.posts.columns.map((c) =>
+		(POSTS_TEXT_ONLY as readonly string[]).includes(c.name) ? `x.${ident(c.name)}` : `p.${ident(c.name)}`
+	);
+	return `CREATE VIEW posts AS SELECT ${cols.join(', ')} FROM posts_core p LEFT JOIN posts_text x USING (post_id)`;
+}
+
+/**
+ * Moves rows of a staging table (as inserted from Arrow) into an engine table by column name, casting to the
+ * contract types (the build writes millisecond timestamps; the contract says TIMESTAMP).
+ */
+export function appendFromStagingSql(target: EngineTable, staging: string): string {
+	const cols = ENGINE_TABLES[target].map((c) => ident(c.name));
+	const casts = ENGINE_TABLES[target].map((c) => `CAST(${ident(c.name)} AS ${c.type})`);
+	return `INSERT INTO ${ident(target)} (${cols.join(', ')}) SELECT ${casts.join(', ')} FROM ${ident(staging)}`;
+}
+
+/** The build's definition of the hourly pre-aggregate, for tests that derive it from fixture posts. */
+export function postsHourlyFromPostsSql(source = 'posts'): string {
+	return `SELECT date_trunc('hour', created_at) AS hour, platform, lang, stance, claim_id, provenance,
+		dup_of IS NOT NULL AS is_dup, count(*)::INTEGER AS n FROM ${source} GROUP BY ALL`;
+}

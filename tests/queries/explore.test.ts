@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	EMPTY_FILTERS,
+	FACETS,
+	NO_CLAIM,
+	allExploreQueries,
+	copiesOfSql,
+	extentSql,
+	facetCountsSql,
+	postsCountSql,
+	postsPageSql,
+	postsTextSql,
+	searchTerms,
+	summarySql,
+	timeHistogramSql,
+	type FacetRow,
+	type Filters,
+	type HistogramRow,
+	type PostRow,
+	type PostTextRow,
+	type PostsCountRow,
+	type SummaryRow
+} from '../../src/lib/queries/explore';
+import { FIXTURE_POSTS, XSS_TEXT, loadFixture, type Fixture } from './fixtures';
+
+const f = (over: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...over });
+const utc = (s: string) => Date.parse(`${s}Z`);
+
+let fx: Fixture;
+beforeAll(async () => {
+	fx = await loadFixture();
+});
+afterAll(() => fx.cleanup());
+
+describe('every explore builder binds on the real schema', () => {
+	it.each(allExploreQueries())('%s', async (_, sql) => {
+		const plan = await fx.db.rows(`EXPLAIN ${sql}`);
+		expect(plan.length).toBeGreaterThan(0);
+	});
+});
+
+describe('the engine layout', () => {
+	it('holds every fixture post in posts_core, posts_text and the posts view', async () => {
+		const [row] = await fx.db.rows<{ core: number; text: number; view: number; hourly: number }>(
+			`SELECT (SELECT count(*) FROM posts_core) AS core, (SELECT count(*) FROM posts_text) AS text,
+				(SELECT count(*) FROM posts WHERE "text" IS NOT NULL) AS view, (SELECT sum(n) FROM posts_hourly) AS hourly`
+		);
+		expect(row).toEqual({ core: 11, text: 11, view: 11, hourly: 11 });
+	});
+
+	it('knows the extent of the data', async () => {
+		expect(await fx.db.rows(extentSql())).toEqual([
+			{ lo: utc('2022-12-14T03:00:00'), hi: utc('2022-12-15T23:00:00'), n: 11 }
+		]);
+	});
+});
+
+describe('time histogram', () => {
+	it('counts posts per day', async () => {
+		const rows = await fx.db.rows<HistogramRow>(timeHistogramSql(EMPTY_FILTERS, 'day'));
+		expect(rows).toEqual([
+			{ t: utc('2022-12-14T00:00:00'), n: 6 },
+			{ t: utc('2022-12-15T00:00:00'), n: 5 }
+		]);
+	});
+
+	it('counts posts per hour, the same from the pre-aggregate as from the posts', async () => {
+		const hourly = await fx.db.rows<HistogramRow>(timeHistogramSql(EMPTY_FILTERS, 'hour'));
+		const direct = await fx.db.rows<HistogramRow>(
+			`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE AS t, count(*)::INTEGER AS n FROM posts_core GROUP BY 1 ORDER BY 1`
+		);
+		expect(hourly).toEqual(direct);
+		expect(hourly[0]).toEqual({ t: utc('2022-12-14T03:00:00'), n: 2 });
+	});
+
+	it('ignores its own time filter but follows every other one', async () => {
+		const rows = await fx.db.rows<HistogramRow>(
+			timeHistogramSql(f({ from: utc('2022-12-15T00:00:00'), lang: ['ko'] }), 'day')
+		);
+		expect(rows).toEqual([
+			{ t: utc('2022-12-14T00:00:00'), n: 2 },
+			{ t: utc('2022-12-15T00:00:00'), n: 1 }
+		]);
+	});
+
+	it('follows a text search (read from the posts, not the pre-aggregate)', async () => {
+		const rows = await fx.db.rows<HistogramRow>(timeHistogramSql(f({ q: 'NO TO AI' }), 'day'));
+		expect(rows).toEqual([
+			{ t: utc('2022-12-14T00:00:00'), n: 1 },
+			{ t: utc('2022-12-15T00:00:00'), n: 3 }
+		]);
+	});
+});
+
+describe('facet counts (cross-filtering)', () => {
+	it('counts platforms with no filter', async () => {
+		expect(await fx.db.rows<FacetRow>(facetCountsSql('platform', EMPTY_FILTERS))).toEqual([
+			{ value: 'twitter', n: 8 },
+			{ value: 'mastodon', n: 3 }
+		]);
+	});
+
+	it('keeps its own selection visible while other facets filter it', async () => {
+		const rows = await fx.db.rows<FacetRow>(
+			facetCountsSql('platform', f({ platform: ['mastodon'], lang: ['en'] }))
+		);
+		expect(rows).toEqual([{ value: 'twitter', n: 8 }]);
+	});
+
+	it('counts languages inside a brushed time range', async () => {
+		const rows = await fx.db.rows<FacetRow>(
+			facetCountsSql('lang', f({ from: utc('2022-12-14T03:00:00'), to: utc('2022-12-14T06:00:00') }))
+		);
+		expect(rows).toEqual([
+			{ value: 'en', n: 3 },
+			{ value: 'ko', n: 1 }
+		]);
+	});
+
+	it('names posts without a claim, and filters on them', async () => {
+		expect(await fx.db.rows<FacetRow>(facetCountsSql('claim', EMPTY_FILTERS))).toEqual([
+			{ value: 'mj-poisoned', n: 6 },
+			{ value: NO_CLAIM, n: 5 }
+		]);
+		expect(await fx.db.rows<FacetRow>(facetCountsSql('stance', f({ claim: [NO_CLAIM] })))).toEqual([
+			{ value: 'protest', n: 3 },
+			{ value: 'other', n: 1 },
+			{ value: 'pro_ai', n: 1 }
+		]);
+	});
+
+	it('counts the same from text-filtered posts for every facet', async () => {
+		for (const facet of FACETS) {
+			const rows = await fx.db.rows<FacetRow>(facetCountsSql(facet, f({ q: '미드저니' })));
+			expect(rows.reduce((s, r) => s + r.n, 0)).toBe(2);
+		}
+	});
+});
+
+describe('search', () => {
+	it.each([
+		['an English word', 'poisoned', 3],
+		['a Korean word', '미드저니', 2],
+		['every word, any case', 'no TO ai', 4],
+		['a quote', "it's", 1],
+		['markup, as plain text', '<img', 1],
+		['a LIKE wildcard, literally', '%', 0],
+		['an underscore, literally', '_', 0],
+		['nothing that matches', 'zzzz', 0]
+	])('finds %s', async (_, q, expected) => {
+		const [row] = await fx.db.rows<PostsCountRow>(postsCountSql(f({ q })));
+		expect(row.matched).toBe(expected);
+	});
+
+	it('splits, lower-cases and de-duplicates words', () => {
+		expect(searchTerms('  No  to AI no ')).toEqual(['no', 'to', 'ai']);
+	});
+});
+
+describe('posts table', () => {
+	it('folds near-duplicate copies under their first copy, with a count', async () => {
+		const rows = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'likes', 1, 3));
+		expect(rows.map((r) => [r.post_id, r.like_count, r.copies])).toEqual([
+			['twitter:3', 50, 0],
+			['twitter:6', 30, 0],
+			['twitter:1', 10, 2]
+		]);
+		expect(await fx.db.rows(postsCountSql(EMPTY_FILTERS))).toEqual([{ matched: 11, shown: 9 }]);
+	});
+
+	it('pages without overlap and in a stable order', async () => {
+		const all = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', 1, 100));
+		const pages = [1, 2, 3, 4].map((p) => fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', p, 3)));
+		const joined = (await Promise.all(pages)).flat();
+		expect(joined.map((r) => r.post_id)).toEqual(all.map((r) => r.post_id));
+		expect(all[0].post_id).toBe('twitter:11');
+		expect(all[0].created_ms).toBe(utc('2022-12-15T23:59:59'));
+	});
+
+	it('keeps copies whose first copy is filtered out', async () => {
+		const filters = f({ from: utc('2022-12-14T03:30:00'), to: utc('2022-12-15T00:00:00') });
+		expect(await fx.db.rows(postsCountSql(filters))).toEqual([{ matched: 5, shown: 5 }]);
+	});
+
+	it('applies every facet and the brush together', async () => {
+		const filters = f({
+			from: utc('2022-12-14T00:00:00'),
+			to: utc('2022-12-15T00:00:00'),
+			platform: ['twitter'],
+			stance: ['claim', 'debunk'],
+			provenance: ['simulated']
+		});
+		const rows = await fx.db.rows<PostRow>(postsPageSql(filters, 'oldest'));
+		expect(rows.map((r) => r.post_id)).toEqual(['twitter:1']);
+		expect(rows[0].copies).toBe(2);
+	});
+
+	it('returns text, handle and link for a page, exactly as stored', async () => {
+		const rows = await fx.db.rows<PostTextRow>(
+			postsTextSql(['twitter:11', 'mastodon:4', "x'); DROP TABLE posts; --"])
+		);
+		const byId = Object.fromEntries(rows.map((r) => [r.post_id, r]));
+		expect(byId['twitter:11']).toEqual({
+			post_id: 'twitter:11',
+			author_handle: 'sim_a11',
+			text: XSS_TEXT,
+			url: 'https://example.org/11'
+		});
+		expect(byId['mastodon:4'].text).toBe(FIXTURE_POSTS.find((p) => p.id === 4)!.text);
+		expect(rows).toHaveLength(2);
+	});
+
+	it('lists the copies of a post', async () => {
+		expect((await fx.db.rows(copiesOfSql('twitter:1'))).map((r) => r.post_id)).toEqual([
+			'twitter:2',
+			'twitter:9'
+		]);
+	});
+});
+
+describe('summary (simulated badge)', () => {
+	it('counts simulated posts and copies in view', async () => {
+		expect(await fx.db.rows<SummaryRow>(summarySql(EMPTY_FILTERS))).toEqual([
+			{ total: 11, simulated: 9, copies: 2 }
+		]);
+		expect(await fx.db.rows<SummaryRow>(summarySql(f({ provenance: ['observed'] })))).toEqual([
+			{ total: 2, simulated: 0, copies: 0 }
+		]);
+	});
+
+	it('agrees between the pre-aggregate and the text path', async () => {
+		const viaText = await fx.db.rows<SummaryRow>(summarySql(f({ q: 'poisoned' })));
+		expect(viaText).toEqual([{ total: 3, simulated: 3, copies: 2 }]);
+	});
+
+	it('is zero, not empty, when nothing matches', async () => {
+		expect(await fx.db.rows(summarySql(f({ platform: ['nowhere'] })))).toEqual([
+			{ total: 0, simulated: 0, copies: 0 }
+		]);
+	});
+});
