@@ -1,0 +1,206 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildData, parseBuildArgs } from '../../../scripts/build-data';
+
+const FIXTURE = 'tests/fixtures/source-mini';
+const tmp = mkdtempSync(join(tmpdir(), 'build-data-'));
+
+const build = (out: string, source = FIXTURE, extra: string[] = []) =>
+	buildData(parseBuildArgs(['--source', source, '--out', out, '--quiet', ...extra]));
+
+function hashTree(dir: string): Record<string, string> {
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+	const out: Record<string, string> = {};
+	for (const f of files) {
+		try {
+			out[f] = createHash('sha256')
+				.update(readFileSync(join(dir, f)))
+				.digest('hex');
+		} catch {
+			/* a directory */
+		}
+	}
+	return out;
+}
+
+async function query<T>(sql: string): Promise<T[]> {
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		return (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
+	} finally {
+		conn.closeSync();
+		db.closeSync();
+	}
+}
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('data build on a small hand-made source', () => {
+	const a = join(tmp, 'a');
+	const b = join(tmp, 'b');
+	beforeAll(async () => {
+		await build(a);
+		await build(b);
+	});
+
+	it('rebuilds byte for byte from the same inputs', () => {
+		const first = hashTree(a);
+		expect(Object.keys(first).length).toBeGreaterThan(20);
+		expect(hashTree(b)).toEqual(first);
+	});
+
+	it('writes every contract table as Parquet and CSV, listed in the manifest with matching sha256', () => {
+		const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
+		for (const name of ['snapshots', 'trending_items', 'posts', 'events', 'claims', 'cascades']) {
+			const files = manifest.tables[name].files as { path: string; sha256: string; bytes: number }[];
+			expect(files.map((f) => f.path)).toEqual([`${name}.parquet`, `${name}.csv`]);
+			for (const f of files) {
+				const bytes = readFileSync(join(a, f.path));
+				expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+				expect(bytes.length).toBe(f.bytes);
+			}
+		}
+		expect(manifest.tables.posts).toMatchObject({ rows: 16, provenance: { simulated: 16 } });
+		expect(manifest.tables.events.provenance).toEqual({ documented: manifest.tables.events.rows });
+		expect(manifest.datasetVersion).toMatch(/^[0-9a-f]{16}$/);
+	});
+
+	it('marks near-duplicates by text, not by the source: the seed comments posted 4× and 2×', async () => {
+		const rows = await query<{ post_id: string; dup_of: string }>(
+			`SELECT post_id, dup_of FROM '${a}/posts.parquet' WHERE dup_of IS NOT NULL ORDER BY post_id`
+		);
+		expect(rows).toEqual([
+			{ post_id: 'naver_blog:sim021', dup_of: 'naver_blog:sim020' },
+			{ post_id: 'naver_blog:sim022', dup_of: 'naver_blog:sim020' },
+			{ post_id: 'naver_blog:sim024', dup_of: 'naver_blog:sim020' },
+			{ post_id: 'naver_blog:sim025', dup_of: 'naver_blog:sim023' }
+		]);
+	});
+
+	it('derives cascade metrics with the shared functions: a star, a chain, and a reply re-hung from a copy', async () => {
+		const rows = await query<Record<string, unknown>>(
+			`SELECT cascade_id, size, depth, max_breadth, round(structural_virality, 6) AS sv FROM '${a}/cascades.parquet' ORDER BY cascade_id`
+		);
+		expect(rows).toEqual([
+			{ cascade_id: 'naver_blog:sim020', size: 2, depth: 1, max_breadth: 1, sv: 1 },
+			{ cascade_id: 'naver_blog:sim023', size: 1, depth: 0, max_breadth: 1, sv: null },
+			{ cascade_id: 'twitter:1603456789012345678', size: 1, depth: 0, max_breadth: 1, sv: null },
+			// Star of 4: ν = 2(n−1)/n = 1.5.
+			{ cascade_id: 'twitter:sim001', size: 4, depth: 1, max_breadth: 3, sv: 1.5 },
+			// Chain of 4: ν = (n+1)/3.
+			{ cascade_id: 'twitter:sim010', size: 4, depth: 3, max_breadth: 1, sv: 1.666667 }
+		]);
+	});
+
+	it('classifies trending titles with the data rules and records which rule matched', async () => {
+		const rows = await query<{ title: string; is_protest: boolean; protest_signal: string | null }>(
+			`SELECT DISTINCT title, is_protest, protest_signal FROM '${a}/trending_items.parquet' ORDER BY title`
+		);
+		expect(rows).toContainEqual({ title: '#NoAIArt', is_protest: true, protest_signal: 'title:noaiart-tag' });
+		expect(rows).toContainEqual({
+			title: 'AI 생성 이미지 반대',
+			is_protest: true,
+			protest_signal: 'title:ko-ai-oppose'
+		});
+		expect(rows).toContainEqual({ title: 'Forest Spirit', is_protest: false, protest_signal: null });
+	});
+
+	it('keeps a 19-digit id as a string in Parquet, CSV and the browser file index', async () => {
+		const [row] = await query<{ post_id: string; t: string }>(
+			`SELECT post_id, typeof(post_id) AS t FROM '${a}/posts.parquet' WHERE post_id LIKE '%1603456789012345678'`
+		);
+		expect(row).toEqual({ post_id: 'twitter:1603456789012345678', t: 'VARCHAR' });
+		expect(readFileSync(join(a, 'posts.csv'), 'utf8')).toContain('twitter:1603456789012345678,');
+	});
+
+	it('makes the CSV download spreadsheet-safe in text columns only', () => {
+		const items = readFileSync(join(a, 'trending_items.csv'), 'utf8');
+		expect(items).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+		const posts = readFileSync(join(a, 'posts.csv'), 'utf8');
+		expect(posts).toContain(`,'=1+1 wow really?,`);
+		expect(posts).toMatch(/,2022-12-15T10:00:00Z,/);
+	});
+
+	it('writes the pre-aggregates the prerendered charts read', () => {
+		const wave = JSON.parse(readFileSync(join(a, 'agg/wave.json'), 'utf8'));
+		expect(wave.captures.map((c: { top100: number }) => c.top100)).toEqual([1, 3, 1]);
+		expect(wave.metrics.top100.peak).toEqual({ share: 0.75, at: Date.parse('2022-12-14T06:00:00Z') });
+		expect(wave.provenance).toEqual(['simulated']);
+		const index = JSON.parse(readFileSync(join(a, 'arrow/index.json'), 'utf8'));
+		expect(index.tables.posts.files.map((f: { day: string }) => f.day)).toEqual([
+			'2022-12-15',
+			'2022-12-16',
+			'2022-12-20'
+		]);
+	});
+});
+
+describe('bad input stops the build with a message that says where', () => {
+	function brokenSource(name: string, file: string, edit: (text: string) => string): string {
+		const dir = join(tmp, name);
+		cpSync(FIXTURE, dir, { recursive: true });
+		writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+		return dir;
+	}
+
+	it.each([
+		[
+			'a timestamp with an offset instead of Z',
+			'posts.csv',
+			(t: string) => t.replace('2022-12-15T10:05:00Z', '2022-12-15T19:05:00+09:00'),
+			/posts\.csv row 2, column created_at: "2022-12-15T19:05:00\+09:00" is not a valid TIMESTAMP/
+		],
+		[
+			'an unknown stance',
+			'posts.csv',
+			(t: string) => t.replace(',claim,mj-poisoned,twitter:sim001,,', ',rumour,mj-poisoned,twitter:sim001,,'),
+			/posts\.csv row 1, column stance: "rumour" is not a valid value/
+		],
+		[
+			'a missing column',
+			'snapshots.csv',
+			(t: string) => t.replace('item_count,', 'items,'),
+			/snapshots\.csv: missing column\(s\) item_count/
+		],
+		[
+			'a rank that is not a number',
+			'trending_items.csv',
+			(t: string) => t.replace('trending-all-20221212T120000Z,2,', 'trending-all-20221212T120000Z,two,'),
+			/trending_items\.csv row 2, column rank: "two" is not a valid INTEGER/
+		]
+	])('rejects %s', async (_, file, edit, message) => {
+		const dir = brokenSource(`bad-${file}-${Math.random().toString(36).slice(2)}`, file, edit);
+		await expect(build(join(tmp, 'out-bad'), dir)).rejects.toThrow(message);
+	});
+
+	it('names file, line and column of a malformed documented CSV', async () => {
+		const docs = join(tmp, 'documented-bad');
+		cpSync('data/documented', docs, { recursive: true });
+		const events = readFileSync(join(docs, 'events.csv'), 'utf8').split('\n');
+		events[2] = events[2].replace(/,(C2|S1|U),documented$/, ',C9,documented');
+		writeFileSync(join(docs, 'events.csv'), events.join('\n'));
+		const config = join(tmp, 'bad-docs.config.json');
+		writeFileSync(
+			config,
+			JSON.stringify({
+				simulate: { seed: 1, posts: 1000 },
+				documented: docs,
+				rules: 'data/rules',
+				out: join(tmp, 'x')
+			})
+		);
+		await expect(build(join(tmp, 'out-docs'), FIXTURE, ['--config', config])).rejects.toThrow(
+			/events\.csv:3:confidence/
+		);
+	});
+
+	it('refuses unknown flags and non-numeric sizes', () => {
+		expect(() => parseBuildArgs(['--posts', 'many'])).toThrow(/--posts must be a whole number/);
+		expect(() => parseBuildArgs(['--bogus'])).toThrow(/bogus/);
+	});
+});
