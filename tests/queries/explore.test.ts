@@ -56,10 +56,10 @@ describe('the engine layout', () => {
 });
 
 describe('time histogram', () => {
-	it('counts posts per day', async () => {
+	it('counts posts per day, copies left out', async () => {
 		const rows = await fx.db.rows<HistogramRow>(timeHistogramSql(EMPTY_FILTERS, 'day'));
 		expect(rows).toEqual([
-			{ t: utc('2022-12-14T00:00:00'), n: 6 },
+			{ t: utc('2022-12-14T00:00:00'), n: 4 },
 			{ t: utc('2022-12-15T00:00:00'), n: 5 }
 		]);
 	});
@@ -67,10 +67,10 @@ describe('time histogram', () => {
 	it('counts posts per hour, the same from the pre-aggregate as from the posts', async () => {
 		const hourly = await fx.db.rows<HistogramRow>(timeHistogramSql(EMPTY_FILTERS, 'hour'));
 		const direct = await fx.db.rows<HistogramRow>(
-			`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE AS t, count(*)::INTEGER AS n FROM posts_core GROUP BY 1 ORDER BY 1`
+			`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE AS t, count(*)::INTEGER AS n FROM posts_core WHERE dup_of IS NULL GROUP BY 1 ORDER BY 1`
 		);
 		expect(hourly).toEqual(direct);
-		expect(hourly[0]).toEqual({ t: utc('2022-12-14T03:00:00'), n: 2 });
+		expect(hourly[0]).toEqual({ t: utc('2022-12-14T03:00:00'), n: 1 });
 	});
 
 	it('ignores its own time filter but follows every other one', async () => {
@@ -95,7 +95,7 @@ describe('time histogram', () => {
 describe('facet counts (cross-filtering)', () => {
 	it('counts platforms with no filter', async () => {
 		expect(await fx.db.rows<FacetRow>(facetCountsSql('platform', EMPTY_FILTERS))).toEqual([
-			{ value: 'twitter', n: 8 },
+			{ value: 'twitter', n: 6 },
 			{ value: 'mastodon', n: 3 }
 		]);
 	});
@@ -104,7 +104,7 @@ describe('facet counts (cross-filtering)', () => {
 		const rows = await fx.db.rows<FacetRow>(
 			facetCountsSql('platform', f({ platform: ['mastodon'], lang: ['en'] }))
 		);
-		expect(rows).toEqual([{ value: 'twitter', n: 8 }]);
+		expect(rows).toEqual([{ value: 'twitter', n: 6 }]);
 	});
 
 	it('counts languages inside a brushed time range', async () => {
@@ -112,15 +112,15 @@ describe('facet counts (cross-filtering)', () => {
 			facetCountsSql('lang', f({ from: utc('2022-12-14T03:00:00'), to: utc('2022-12-14T06:00:00') }))
 		);
 		expect(rows).toEqual([
-			{ value: 'en', n: 3 },
+			{ value: 'en', n: 2 },
 			{ value: 'ko', n: 1 }
 		]);
 	});
 
 	it('names posts without a claim, and filters on them', async () => {
 		expect(await fx.db.rows<FacetRow>(facetCountsSql('claim', EMPTY_FILTERS))).toEqual([
-			{ value: 'mj-poisoned', n: 6 },
-			{ value: NO_CLAIM, n: 5 }
+			{ value: NO_CLAIM, n: 5 },
+			{ value: 'mj-poisoned', n: 4 }
 		]);
 		expect(await fx.db.rows<FacetRow>(facetCountsSql('stance', f({ claim: [NO_CLAIM] })))).toEqual([
 			{ value: 'protest', n: 3 },
@@ -219,9 +219,9 @@ describe('posts table', () => {
 });
 
 describe('summary (simulated badge)', () => {
-	it('counts simulated posts and copies in view', async () => {
+	it('counts posts and simulated posts (copies left out), and the copies', async () => {
 		expect(await fx.db.rows<SummaryRow>(summarySql(EMPTY_FILTERS))).toEqual([
-			{ total: 11, simulated: 9, copies: 2 }
+			{ total: 9, simulated: 7, copies: 2 }
 		]);
 		expect(await fx.db.rows<SummaryRow>(summarySql(f({ provenance: ['observed'] })))).toEqual([
 			{ total: 2, simulated: 0, copies: 0 }
@@ -230,7 +230,7 @@ describe('summary (simulated badge)', () => {
 
 	it('agrees between the pre-aggregate and the text path', async () => {
 		const viaText = await fx.db.rows<SummaryRow>(summarySql(f({ q: 'poisoned' })));
-		expect(viaText).toEqual([{ total: 3, simulated: 3, copies: 2 }]);
+		expect(viaText).toEqual([{ total: 1, simulated: 1, copies: 2 }]);
 	});
 
 	it('is zero, not empty, when nothing matches', async () => {

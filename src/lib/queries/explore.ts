@@ -1,5 +1,6 @@
 /**
- * Named query builders for the explorer. Each returns SQL text; values go through `sqlLiteral`/`inList` only.
+ * Named query builders for the explorer. Counts are of posts with near-duplicate copies left out (as the posts
+ * table folds them and the prerendered charts count them); the summary reports the copies separately. Each returns SQL text; values go through `sqlLiteral`/`inList` only.
  * Views without a text search read the hourly pre-aggregate (`posts_hourly`), so a brush never scans every
  * post; the posts table and any text search read `posts_core` (+ `posts_text` for the days loaded).
  */
@@ -92,6 +93,8 @@ interface Source {
 const HOURLY: Source = { time: 'hour', count: 'sum(n)', isDup: 'is_dup' };
 const POSTS: Source = { time: 'created_at', count: 'count(*)', isDup: 'dup_of IS NOT NULL' };
 
+const firstCopies = (src: Source) => `NOT (${src.isDup})`;
+
 /** Where does a query over these filters read from: the pre-aggregate unless text must be searched. */
 const sourceFor = (f: Filters) =>
 	searchTerms(f.q).length > 0 ? { src: POSTS, table: 'posts_core' } : { src: HOURLY, table: 'posts_hourly' };
@@ -129,7 +132,7 @@ export function timeHistogramSql(f: Filters, bin: Bin = 'hour'): string {
 	const { src, table } = sourceFor(f);
 	const unit = bin === 'day' ? "'day'" : "'hour'";
 	return `SELECT epoch_ms(date_trunc(${unit}, ${src.time}))::DOUBLE AS t, ${src.count}::INTEGER AS n
-FROM ${table} ${where(filterConditions(f, src, 'time'))}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, 'time')])}
 GROUP BY 1 ORDER BY 1`;
 }
 export interface HistogramRow {
@@ -142,7 +145,7 @@ export function facetCountsSql(facet: Facet, f: Filters): string {
 	const { src, table } = sourceFor(f);
 	const col = ident(FACET_COLUMN[facet]);
 	return `SELECT coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n
-FROM ${table} ${where(filterConditions(f, src, facet))}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, facet)])}
 GROUP BY 1 ORDER BY n DESC, value`;
 }
 export interface FacetRow {
@@ -150,11 +153,12 @@ export interface FacetRow {
 	n: number;
 }
 
-/** Posts matching every filter, how many are simulated, how many are near-duplicate copies. */
+/** Posts matching every filter (copies left out), how many are simulated, how many copies were left out. */
 export function summarySql(f: Filters): string {
 	const { src, table } = sourceFor(f);
-	return `SELECT coalesce(${src.count}, 0)::INTEGER AS total,
-	coalesce(${src.count} FILTER (WHERE provenance = 'simulated'), 0)::INTEGER AS simulated,
+	const first = firstCopies(src);
+	return `SELECT coalesce(${src.count} FILTER (WHERE ${first}), 0)::INTEGER AS total,
+	coalesce(${src.count} FILTER (WHERE ${first} AND provenance = 'simulated'), 0)::INTEGER AS simulated,
 	coalesce(${src.count} FILTER (WHERE ${src.isDup}), 0)::INTEGER AS copies
 FROM ${table} ${where(filterConditions(f, src))}`;
 }

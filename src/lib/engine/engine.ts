@@ -1,0 +1,276 @@
+/**
+ * The browser's DuckDB: started lazily behind one shared promise (`dbReady ??= boot()`), self-hosted from
+ * node_modules (the single-threaded `eh` bundle, so no COOP/COEP is needed), locked down before any other SQL,
+ * and filled from the build's Arrow IPC files on demand. Never import this module's work at the top level of
+ * a prerendered page: call `getEngine()` from onMount or an effect (research/stack-probe.md, gotcha 2).
+ */
+import type { AsyncDuckDB, AsyncDuckDBConnection, InstantiationProgress } from '@duckdb/duckdb-wasm';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { LOCKDOWN_EXPECTED, LOCKDOWN_STATEMENTS, lockdownCheckSql } from '../queries/lockdown';
+import { ident } from '../queries/sql';
+import {
+	ENGINE_TABLES,
+	INDEX_NAME,
+	appendFromStagingSql,
+	createEngineTableSql,
+	createPostsViewSql,
+	type EngineTable
+} from '../queries/tables';
+import { validateIndex, type ArrowFile, type ArrowIndex } from './files';
+import { WasmRunner, type EngineHandle } from './runner';
+import { engineStatus } from './status.svelte';
+
+/** Where the build's files are served. */
+export const DATA_BASE = '/data/';
+/** Boot fails when the download or compile makes no progress for this long (a wasm served with the wrong MIME
+ * type makes instantiation hang rather than fail). */
+export const STALL_TIMEOUT_MS = 30_000;
+
+export interface Engine {
+	db: AsyncDuckDB;
+	version: string;
+	index: ArrowIndex;
+	/** A runner on a new connection of its own (the SQL console gets one, the explorer another). */
+	connect(): Promise<WasmRunner>;
+	/** Makes sure a table holds all its files (small tables, posts_hourly). */
+	ensureTable(name: EngineTable, view: string): Promise<void>;
+	/** Makes sure the given UTC days of a partitioned posts table are loaded. */
+	ensureDays(name: 'posts_core' | 'posts_text', days: readonly string[], view: string): Promise<void>;
+	/** Every UTC day the build partitioned posts into. */
+	days(): string[];
+	/** Loads every file of every table (the SQL console's view of the data). */
+	ensureAll(view: string): Promise<void>;
+	readonly handle: EngineHandle;
+}
+
+let dbReady: Promise<Engine> | undefined;
+
+/** The one engine of this tab, booted on first call. After a failure or a kill the next call boots again. */
+export function getEngine(): Promise<Engine> {
+	dbReady ??= boot().catch((e: unknown) => {
+		dbReady = undefined;
+		engineStatus.phase = engineStatus.phase === 'unsupported' ? 'unsupported' : 'error';
+		engineStatus.error = e instanceof Error ? e.message : String(e);
+		throw e;
+	});
+	return dbReady;
+}
+
+/** True when this browser can run the engine at all. */
+export function engineSupported(): boolean {
+	return (
+		typeof WebAssembly === 'object' &&
+		typeof WebAssembly.instantiate === 'function' &&
+		typeof Worker === 'function' &&
+		typeof BigInt64Array === 'function'
+	);
+}
+
+function stallGuard<T>(work: Promise<T>, lastProgress: () => number, onStall: () => void): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setInterval(() => {
+			if (performance.now() - lastProgress() > STALL_TIMEOUT_MS) {
+				clearInterval(timer);
+				onStall();
+				reject(
+					new Error(`The query engine did not finish loading (no progress for ${STALL_TIMEOUT_MS / 1000} s).`)
+				);
+			}
+		}, 1000);
+		work.then(
+			(v) => {
+				clearInterval(timer);
+				resolve(v);
+			},
+			(e: unknown) => {
+				clearInterval(timer);
+				reject(e);
+			}
+		);
+	});
+}
+
+/** Fetches one file as bytes, reporting progress into engineStatus. */
+async function fetchBytes(url: string, expected: number): Promise<Uint8Array> {
+	const res = await fetch(url, { credentials: 'same-origin' });
+	if (!res.ok) throw new Error(`Could not download ${url} (HTTP ${res.status}).`);
+	const length = Number(res.headers.get('content-length')) || expected;
+	engineStatus.dataTotal += length;
+	if (!res.body) {
+		const buf = new Uint8Array(await res.arrayBuffer());
+		engineStatus.dataLoaded += buf.byteLength;
+		return buf;
+	}
+	const reader = res.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		size += value.byteLength;
+		engineStatus.dataLoaded += value.byteLength;
+	}
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.byteLength;
+	}
+	return out;
+}
+
+async function boot(): Promise<Engine> {
+	const started = performance.now();
+	if (!engineSupported()) {
+		engineStatus.phase = 'unsupported';
+		throw new Error(
+			'This browser cannot run the query engine (it needs WebAssembly, Web Workers and BigInt).'
+		);
+	}
+	engineStatus.phase = 'engine';
+	engineStatus.error = '';
+	engineStatus.engineLoaded = 0;
+	const duckdb = await import('@duckdb/duckdb-wasm');
+	const worker = new Worker(workerUrl);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	let last = performance.now();
+	const onProgress = (p: InstantiationProgress) => {
+		last = performance.now();
+		engineStatus.engineLoaded = p.bytesLoaded;
+		engineStatus.engineTotal = p.bytesTotal;
+	};
+	try {
+		await stallGuard(
+			db.instantiate(wasmUrl, null, onProgress),
+			() => last,
+			() => worker.terminate()
+		);
+	} catch (e) {
+		worker.terminate();
+		throw e;
+	}
+	await db.open({
+		query: { castBigIntToDouble: false, castDecimalToDouble: true },
+		filesystem: { allowFullHTTPReads: false }
+	});
+
+	let killed = false;
+	let rejectKilled: (e: Error) => void = () => undefined;
+	const killedPromise = new Promise<never>((_, reject) => (rejectKilled = reject));
+	killedPromise.catch(() => undefined);
+	const handle: EngineHandle = {
+		killed: killedPromise,
+		kill(reason: string) {
+			if (killed) return;
+			killed = true;
+			dbReady = undefined;
+			engineStatus.phase = 'idle';
+			engineStatus.error = `The query engine was restarted: ${reason}.`;
+			engineStatus.files = [];
+			rejectKilled(new Error(reason));
+			db.terminate().catch(() => undefined);
+		}
+	};
+
+	// Lock-down first: nothing else runs on this database before these settings are in place.
+	const admin: AsyncDuckDBConnection = await db.connect();
+	for (const s of LOCKDOWN_STATEMENTS) await admin.query(s);
+	const check = (await admin.query(lockdownCheckSql())).toArray().map((r) => r.toJSON());
+	for (const [name, value] of Object.entries(LOCKDOWN_EXPECTED)) {
+		const got = check.find((r) => r.name === name);
+		if (String(got?.value) !== value) throw new Error(`Engine lock-down failed: ${name} is ${got?.value}.`);
+	}
+	for (const name of Object.keys(ENGINE_TABLES) as EngineTable[])
+		await admin.query(createEngineTableSql(name));
+	await admin.query(createPostsViewSql());
+	const version = String((await admin.query('SELECT version() AS v')).toArray()[0]?.toJSON().v ?? '');
+
+	engineStatus.phase = 'data';
+	const indexRes = await fetch(`${DATA_BASE}arrow/index.json`, { credentials: 'same-origin' });
+	if (!indexRes.ok) throw new Error(`The data index is missing (HTTP ${indexRes.status}).`);
+	const index = validateIndex(await indexRes.json());
+
+	// Loads are shared: a file asked for twice is fetched and inserted once.
+	const loads = new Map<string, Promise<void>>();
+	let adminLine: Promise<unknown> = Promise.resolve();
+	let stage = 0;
+	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
+		const key = `${target}:${file.path}`;
+		const existing = loads.get(key);
+		if (existing) return existing;
+		const job = (async () => {
+			if (file.rows === 0) return;
+			const t0 = performance.now();
+			const bytes = await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0);
+			const size = bytes.byteLength;
+			const insert = adminLine.then(async () => {
+				if (killed) throw new Error('engine restarted');
+				const name = `_stage_${stage++}`;
+				await admin.insertArrowFromIPCStream(bytes, { name, create: true });
+				await admin.query(appendFromStagingSql(target, name));
+				await admin.query(`DROP TABLE ${ident(name)}`);
+			});
+			adminLine = insert.catch(() => undefined);
+			await insert;
+			engineStatus.files.push({ path: file.path, bytes: size, view, ms: performance.now() - t0 });
+		})();
+		job.catch(() => loads.delete(key));
+		loads.set(key, job);
+		return job;
+	};
+	const filesOf = (name: EngineTable): ArrowFile[] => index.tables[INDEX_NAME[name]]?.files ?? [];
+	let inflight = 0;
+	const settle = async (jobs: Promise<void>[]) => {
+		if (jobs.length === 0) return;
+		inflight++;
+		if (!killed) engineStatus.phase = 'data';
+		try {
+			await Promise.all(jobs);
+		} finally {
+			inflight--;
+			if (inflight === 0 && !killed) {
+				engineStatus.phase = 'ready';
+				engineStatus.dataLoaded = 0;
+				engineStatus.dataTotal = 0;
+			}
+		}
+	};
+
+	const engine: Engine = {
+		db,
+		version,
+		index,
+		handle,
+		async connect() {
+			if (killed) throw new Error('The query engine was restarted.');
+			return new WasmRunner(await db.connect(), handle);
+		},
+		ensureTable(name, view) {
+			return settle(filesOf(name).map((f) => insertFile(name, f, view)));
+		},
+		ensureDays(name, days, view) {
+			const wanted = new Set(days);
+			return settle(
+				filesOf(name)
+					.filter((f) => f.day !== undefined && wanted.has(f.day))
+					.map((f) => insertFile(name, f, view))
+			);
+		},
+		days() {
+			return filesOf('posts_core')
+				.map((f) => f.day)
+				.filter((d): d is string => typeof d === 'string')
+				.sort();
+		},
+		ensureAll(view) {
+			const names = Object.keys(ENGINE_TABLES) as EngineTable[];
+			return settle(names.flatMap((n) => filesOf(n).map((f) => insertFile(n, f, view))));
+		}
+	};
+	engineStatus.version = version;
+	engineStatus.phase = 'ready';
+	engineStatus.bootMs = performance.now() - started;
+	return engine;
+}

@@ -1,0 +1,33 @@
+/** Reactive state of the browser engine, read by the progress indicator and by tests/benchmarks. */
+export type EnginePhase = 'idle' | 'engine' | 'data' | 'ready' | 'error' | 'unsupported';
+
+export interface LoadedFile {
+	path: string;
+	/** Bytes of the response body. */
+	bytes: number;
+	/** Which view asked for it first (explore, sql…). */
+	view: string;
+	ms: number;
+}
+
+export const engineStatus = $state({
+	phase: 'idle' as EnginePhase,
+	/** Engine download (wasm), as reported while it streams. */
+	engineLoaded: 0,
+	engineTotal: 0,
+	/** Data files being fetched right now. */
+	dataLoaded: 0,
+	dataTotal: 0,
+	/** Why the engine is unavailable, in words. */
+	error: '',
+	/** DuckDB version once ready. */
+	version: '',
+	bootMs: 0,
+	files: [] as LoadedFile[]
+});
+
+/** Bytes of data files a view has downloaded (each file is counted once, for the view that asked first). */
+export const bytesForView = (view: string): number =>
+	engineStatus.files.filter((f) => f.view === view).reduce((s, f) => s + f.bytes, 0);
+
+export const dataBytes = (): number => engineStatus.files.reduce((s, f) => s + f.bytes, 0);
