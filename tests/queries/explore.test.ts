@@ -5,6 +5,8 @@ import {
 	NO_CLAIM,
 	allExploreQueries,
 	copiesOfSql,
+	dayCountsSql,
+	pageWindow,
 	extentSql,
 	facetCountsSql,
 	postsCountSql,
@@ -13,6 +15,7 @@ import {
 	searchTerms,
 	summarySql,
 	timeHistogramSql,
+	type DayCountRow,
 	type FacetRow,
 	type Filters,
 	type HistogramRow,
@@ -139,7 +142,7 @@ describe('facet counts (cross-filtering)', () => {
 
 describe('search', () => {
 	it.each([
-		['an English word', 'poisoned', 3],
+		['an English word (copies folded)', 'poisoned', 1],
 		['a Korean word', '미드저니', 2],
 		['every word, any case', 'no TO ai', 4],
 		['a quote', "it's", 1],
@@ -149,7 +152,7 @@ describe('search', () => {
 		['nothing that matches', 'zzzz', 0]
 	])('finds %s', async (_, q, expected) => {
 		const [row] = await fx.db.rows<PostsCountRow>(postsCountSql(f({ q })));
-		expect(row.matched).toBe(expected);
+		expect(row.shown).toBe(expected);
 	});
 
 	it('splits, lower-cases and de-duplicates words', () => {
@@ -159,27 +162,64 @@ describe('search', () => {
 
 describe('posts table', () => {
 	it('folds near-duplicate copies under their first copy, with a count', async () => {
-		const rows = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'likes', 1, 3));
+		const rows = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'likes', 0, 3));
 		expect(rows.map((r) => [r.post_id, r.like_count, r.copies])).toEqual([
 			['twitter:3', 50, 0],
 			['twitter:6', 30, 0],
 			['twitter:1', 10, 2]
 		]);
-		expect(await fx.db.rows(postsCountSql(EMPTY_FILTERS))).toEqual([{ matched: 11, shown: 9 }]);
+		expect(await fx.db.rows(postsCountSql(EMPTY_FILTERS))).toEqual([{ shown: 9 }]);
 	});
 
 	it('pages without overlap and in a stable order', async () => {
-		const all = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', 1, 100));
-		const pages = [1, 2, 3, 4].map((p) => fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', p, 3)));
+		const all = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', 0, 100));
+		const pages = [0, 3, 6].map((o) => fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'newest', o, 3)));
 		const joined = (await Promise.all(pages)).flat();
 		expect(joined.map((r) => r.post_id)).toEqual(all.map((r) => r.post_id));
 		expect(all[0].post_id).toBe('twitter:11');
 		expect(all[0].created_ms).toBe(utc('2022-12-15T23:59:59'));
 	});
 
-	it('keeps copies whose first copy is filtered out', async () => {
-		const filters = f({ from: utc('2022-12-14T03:30:00'), to: utc('2022-12-15T00:00:00') });
-		expect(await fx.db.rows(postsCountSql(filters))).toEqual([{ matched: 5, shown: 5 }]);
+	it('lists first copies only, as many as the summary counts', async () => {
+		const cases: Partial<Filters>[] = [
+			{},
+			{ from: utc('2022-12-14T03:30:00'), to: utc('2022-12-15T00:00:00') },
+			{ lang: ['ko'] },
+			{ q: 'poisoned' },
+			{ claim: [NO_CLAIM], provenance: ['simulated'] }
+		];
+		for (const c of cases) {
+			const [count] = await fx.db.rows<PostsCountRow>(postsCountSql(f(c)));
+			const [summary] = await fx.db.rows<SummaryRow>(summarySql(f(c)));
+			expect(count.shown).toBe(summary.total);
+		}
+		const copiesInRange = f({ from: utc('2022-12-14T03:30:00'), to: utc('2022-12-15T00:00:00') });
+		expect(await fx.db.rows(postsCountSql(copiesInRange))).toEqual([{ shown: 3 }]);
+	});
+
+	it('counts per day for the page window', async () => {
+		expect(await fx.db.rows<DayCountRow>(dayCountsSql(EMPTY_FILTERS))).toEqual([
+			{ day: '2022-12-14', n: 4 },
+			{ day: '2022-12-15', n: 5 }
+		]);
+		expect(await fx.db.rows<DayCountRow>(dayCountsSql(f({ q: 'no to ai' })))).toEqual([
+			{ day: '2022-12-14', n: 1 },
+			{ day: '2022-12-15', n: 3 }
+		]);
+	});
+
+	it('finds the same page through its day window as over every day', async () => {
+		const days = await fx.db.rows<DayCountRow>(dayCountsSql(EMPTY_FILTERS));
+		for (const sort of ['newest', 'oldest'] as const) {
+			for (const offset of [0, 2, 4, 5, 8]) {
+				const full = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, sort, offset, 3));
+				const w = pageWindow(days, sort, offset, 3, EMPTY_FILTERS)!;
+				const narrowed = await fx.db.rows<PostRow>(
+					postsPageSql(f({ from: w.from, to: w.to }), sort, w.offset, 3)
+				);
+				expect(narrowed.map((r) => r.post_id)).toEqual(full.map((r) => r.post_id));
+			}
+		}
 	});
 
 	it('applies every facet and the brush together', async () => {
@@ -192,6 +232,7 @@ describe('posts table', () => {
 		});
 		const rows = await fx.db.rows<PostRow>(postsPageSql(filters, 'oldest'));
 		expect(rows.map((r) => r.post_id)).toEqual(['twitter:1']);
+		expect(rows[0].created_ms).toBe(utc('2022-12-14T03:10:00'));
 		expect(rows[0].copies).toBe(2);
 	});
 
@@ -237,5 +278,36 @@ describe('summary (simulated badge)', () => {
 		expect(await fx.db.rows(summarySql(f({ platform: ['nowhere'] })))).toEqual([
 			{ total: 0, simulated: 0, copies: 0 }
 		]);
+	});
+});
+
+describe('pageWindow', () => {
+	const days = [
+		{ day: '2022-12-13', n: 0 },
+		{ day: '2022-12-14', n: 4 },
+		{ day: '2022-12-15', n: 5 },
+		{ day: '2022-12-16', n: 2 }
+	];
+	const open = { from: null, to: null };
+	it.each([
+		['the first newest page', 'newest', 0, 3, ['2022-12-15', '2022-12-16'], 0],
+		['a newest page inside one day', 'newest', 2, 3, ['2022-12-15'], 0],
+		['a newest page across two days', 'newest', 6, 3, ['2022-12-14', '2022-12-15'], 4],
+		['the first oldest page', 'oldest', 0, 3, ['2022-12-14'], 0],
+		['an oldest page across days', 'oldest', 3, 3, ['2022-12-14', '2022-12-15'], 3],
+		['a page past the end', 'newest', 50, 3, [], 0]
+	] as const)('%s', (_, sort, offset, limit, expectedDays, expectedOffset) => {
+		const w = pageWindow(days, sort, offset, limit, open)!;
+		expect(w.days).toEqual(expectedDays);
+		expect(w.offset).toBe(expectedOffset);
+	});
+
+	it('intersects the window with a brushed range', () => {
+		const w = pageWindow(days, 'oldest', 0, 3, { from: Date.UTC(2022, 11, 14, 5), to: null })!;
+		expect([w.from, w.to]).toEqual([Date.UTC(2022, 11, 14, 5), Date.UTC(2022, 11, 15)]);
+	});
+
+	it('needs every day for other sorts', () => {
+		expect(pageWindow(days, 'likes', 0, 3, open)).toBeNull();
 	});
 });

@@ -178,30 +178,21 @@ export interface ExtentRow {
 	n: number;
 }
 
-/**
- * The filtered posts with near-duplicate copies folded under their first copy: `shown` keeps first copies
- * (and copies whose first copy falls outside the filters), each with how many copies it has.
- */
-function shownCte(f: Filters): string {
-	return `WITH f AS (SELECT * FROM posts_core ${where(filterConditions(f, POSTS))}),
-dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM f WHERE dup_of IS NOT NULL GROUP BY dup_of),
-shown AS (
-	SELECT f.*, coalesce(dups.copies, 0) AS copies FROM f LEFT JOIN dups USING (post_id)
-	WHERE f.dup_of IS NULL OR f.dup_of NOT IN (SELECT post_id FROM f)
-)`;
-}
-
 export const PAGE_SIZE = 25;
 
-/** One page of the posts table (light columns; text comes from `postsTextSql`). */
-export function postsPageSql(f: Filters, sort: SortKey = 'newest', page = 1, pageSize = PAGE_SIZE): string {
+/**
+ * One page of the posts table (light columns; text comes from `postsTextSql`). Near-duplicate copies are folded
+ * under their first copy: only first copies are listed, each with how many copies of it are loaded (the
+ * build marks copies within 24 h, so loading the day after a page's last day makes the count complete).
+ */
+export function postsPageSql(f: Filters, sort: SortKey = 'newest', offset = 0, limit = PAGE_SIZE): string {
 	const order = SORTS[sort] ?? SORTS.newest;
-	const size = Math.max(1, Math.trunc(pageSize));
-	const offset = (Math.max(1, Math.trunc(page)) - 1) * size;
-	return `${shownCte(f)}
+	return `WITH f AS (SELECT * FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS)])}),
+dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM posts_core WHERE dup_of IS NOT NULL GROUP BY dup_of)
 SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
-	like_count, repost_count, reply_count, depth, cascade_id, copies
-FROM shown ORDER BY ${order}, post_id LIMIT ${sqlLiteral(size)} OFFSET ${sqlLiteral(offset)}`;
+	like_count, repost_count, reply_count, depth, cascade_id, coalesce(dups.copies, 0) AS copies
+FROM f LEFT JOIN dups USING (post_id)
+ORDER BY ${order}, post_id LIMIT ${sqlLiteral(Math.max(1, Math.trunc(limit)))} OFFSET ${sqlLiteral(Math.max(0, Math.trunc(offset)))}`;
 }
 export interface PostRow {
 	post_id: string;
@@ -219,14 +210,74 @@ export interface PostRow {
 	copies: number;
 }
 
-/** How many posts match, and how many rows the table shows once copies are folded. */
+/** How many rows the posts table lists (first copies matching every filter) among the loaded days. */
 export function postsCountSql(f: Filters): string {
-	return `${shownCte(f)}
-SELECT (SELECT count(*) FROM f)::INTEGER AS matched, (SELECT count(*) FROM shown)::INTEGER AS shown`;
+	return `SELECT count(*)::INTEGER AS shown FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS)])}`;
 }
 export interface PostsCountRow {
-	matched: number;
 	shown: number;
+}
+
+/** Posts per UTC day under every filter (copies left out), to find which day partitions a page needs. */
+export function dayCountsSql(f: Filters): string {
+	const { src, table } = sourceFor(f);
+	return `SELECT strftime(date_trunc('day', ${src.time}), '%Y-%m-%d') AS day, ${src.count}::INTEGER AS n
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src)])}
+GROUP BY 1 ORDER BY 1`;
+}
+export interface DayCountRow {
+	day: string;
+	n: number;
+}
+
+export interface PageWindow {
+	/** Days whose posts the page lists, oldest first. */
+	days: string[];
+	/** The page's time range (whole days, intersected with the filter's range). */
+	from: number | null;
+	to: number | null;
+	/** Offset of the page within those days. */
+	offset: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * For a time-sorted table: the days a page falls on, so only those partitions are loaded. Other sorts need
+ * every day in range (returns null).
+ */
+export function pageWindow(
+	dayCounts: readonly DayCountRow[],
+	sort: SortKey,
+	offset: number,
+	limit: number,
+	f: Pick<Filters, 'from' | 'to'>
+): PageWindow | null {
+	if (sort !== 'newest' && sort !== 'oldest') return null;
+	const ordered = sort === 'newest' ? [...dayCounts].reverse() : [...dayCounts];
+	let before = 0;
+	const days: string[] = [];
+	let pageOffset = 0;
+	for (const d of ordered) {
+		if (d.n === 0) continue;
+		const end = before + d.n;
+		if (end > offset && before < offset + limit) {
+			if (days.length === 0) pageOffset = offset - before;
+			days.push(d.day);
+		}
+		before = end;
+		if (before >= offset + limit) break;
+	}
+	if (days.length === 0) return { days: [], from: f.from, to: f.to, offset: 0 };
+	days.sort();
+	const lo = Date.parse(`${days[0]}T00:00:00Z`);
+	const hi = Date.parse(`${days.at(-1)}T00:00:00Z`) + DAY;
+	return {
+		days,
+		from: f.from === null ? lo : Math.max(lo, f.from),
+		to: f.to === null ? hi : Math.min(hi, f.to),
+		offset: pageOffset
+	};
 }
 
 /** Text, handle and link of the given posts (the table's current page). */
@@ -270,7 +321,9 @@ export function allExploreQueries(): [string, string][] {
 		['summary', summarySql(busy)],
 		['summary hourly', summarySql({ ...busy, q: '' })],
 		['extent', extentSql()],
-		['postsPage', postsPageSql(busy, 'likes', 2)],
+		['postsPage', postsPageSql(busy, 'likes', 25)],
+		['dayCounts', dayCountsSql({ ...busy, q: '' })],
+		['dayCounts text', dayCountsSql(busy)],
 		['postsPage empty filters', postsPageSql(EMPTY_FILTERS)],
 		['postsCount', postsCountSql(busy)],
 		['postsText', postsTextSql(['twitter:1', "x'y"])],
