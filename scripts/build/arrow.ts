@@ -12,24 +12,8 @@ import {
 	type DataType
 } from 'apache-arrow';
 import { ident, type ColumnDef } from '../../src/lib/schema';
+import { columnVector } from './arrow-columns';
 import type { Duck } from './duck';
-
-const arrowType = (c: ColumnDef): DataType => {
-	switch (c.type) {
-		case 'VARCHAR':
-			return new Utf8();
-		case 'INTEGER':
-			return new Int32();
-		case 'DOUBLE':
-			return new Float64();
-		case 'BOOLEAN':
-			return new Bool();
-		case 'TIMESTAMP':
-			return new TimestampMillisecond();
-		case 'DATE':
-			return new DateDay();
-	}
-};
 
 // Times leave DuckDB as epoch milliseconds (doubles), so no BigInt or zone conversion happens in JS.
 const selectExpr = (c: ColumnDef): string => {
@@ -52,15 +36,11 @@ export async function writeArrow(
 		for (let j = 0; j < columns.length; j++) {
 			const target = values[j];
 			const source = cols[j];
-			const isDate = columns[j].type === 'DATE';
-			for (let i = 0; i < rowCount; i++) {
-				const v = source[i];
-				target.push(isDate && v !== null ? new Date(v as number) : v);
-			}
+			for (let i = 0; i < rowCount; i++) target.push(source[i]);
 		}
 	});
 	const table = new Table(
-		Object.fromEntries(columns.map((c, j) => [c.name, vectorFromArray(values[j], arrowType(c))]))
+		Object.fromEntries(columns.map((c, j) => [c.name, columnVector(c.type, values[j])]))
 	);
 	writeFileSync(path, tableToIPC(table, 'stream'));
 	return values[0]?.length ?? 0;
