@@ -1,16 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import {
-	Bool,
-	DateDay,
-	Float64,
-	Int32,
-	Table,
-	TimestampMillisecond,
-	Utf8,
-	tableToIPC,
-	vectorFromArray,
-	type DataType
-} from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import { ident, type ColumnDef } from '../../src/lib/schema';
 import { columnVector } from './arrow-columns';
 import type { Duck } from './duck';

@@ -136,7 +136,8 @@ export function denseHourly(
 	for (const b of bins) {
 		const i = (Number(b.h) - start) / HOUR;
 		get(b.lang, b.platform, 'all').counts[i] += Number(b.n);
-		if (b.stance === 'claim' || b.stance === 'debunk') get(b.lang, b.platform, b.stance).counts[i] += Number(b.n);
+		if (b.stance === 'claim' || b.stance === 'debunk')
+			get(b.lang, b.platform, b.stance).counts[i] += Number(b.n);
 	}
 	// Every (lang, platform) with posts gets all three groups, zeros included, so filters never miss a series.
 	for (const s of [...series.values()]) {
@@ -149,7 +150,9 @@ export function denseHourly(
 		hours,
 		series: [...series.values()].sort(
 			(a, b) =>
-				a.lang.localeCompare(b.lang) || a.platform.localeCompare(b.platform) || order[a.group] - order[b.group]
+				a.lang.localeCompare(b.lang) ||
+				a.platform.localeCompare(b.platform) ||
+				order[a.group] - order[b.group]
 		)
 	};
 }

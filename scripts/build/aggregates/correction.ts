@@ -74,7 +74,8 @@ export async function correctionAggregate(duck: Duck): Promise<CorrectionAgg> {
 		WHERE dup_of IS NULL AND stance IN ('claim', 'debunk') ORDER BY created_at, post_id`,
 		(cols, n) => {
 			const [langs, stances, ats, roots] = cols as [string[], string[], number[], boolean[]];
-			for (let i = 0; i < n; i++) rows.push({ lang: langs[i], stance: stances[i], at: ats[i], root: roots[i] });
+			for (let i = 0; i < n; i++)
+				rows.push({ lang: langs[i], stance: stances[i], at: ats[i], root: roots[i] });
 		}
 	);
 	const provenance = (
