@@ -18,13 +18,13 @@ const newGroup = (id: string): Group => ({ id, ids: [], parents: [], times: [], 
  * parent was such a copy hangs from the first copy instead.
  */
 export async function buildCascades(duck: Duck): Promise<number> {
-	await duck.run(`CREATE TEMP TABLE cascade_stage (cascade_id VARCHAR, claim_id VARCHAR, stance VARCHAR,
+	await duck.run(`CREATE TABLE cascade_stage (cascade_id VARCHAR, claim_id VARCHAR, stance VARCHAR,
 		root_post_id VARCHAR, platform VARCHAR, lang VARCHAR, size INTEGER, depth INTEGER, max_breadth INTEGER,
 		structural_virality DOUBLE, first_ms DOUBLE, last_ms DOUBLE, minutes_to_100 DOUBLE, provenance VARCHAR)`);
 	const staged: string[] = [];
 	const flushStaged = async () => {
 		if (!staged.length) return;
-		await duck.run(`INSERT INTO cascade_stage VALUES ${staged.join(', ')}`);
+		await duck.side.run(`INSERT INTO cascade_stage VALUES ${staged.join(', ')}`);
 		staged.length = 0;
 	};
 	const num = (v: number | null) => (v === null || !Number.isFinite(v) ? 'NULL' : String(v));
@@ -97,6 +97,11 @@ export async function buildCascades(duck: Duck): Promise<number> {
 		max_breadth, structural_virality, make_timestamp((first_ms * 1000)::BIGINT), make_timestamp((last_ms * 1000)::BIGINT),
 		minutes_to_100, provenance FROM cascade_stage ORDER BY first_ms, cascade_id`);
 	await duck.run(`DROP TABLE cascade_stage`);
-	const [{ n }] = await duck.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM cascades`);
+	const [{ n, expected }] = await duck.all<{ n: number; expected: number }>(
+		`SELECT (SELECT count(*) FROM cascades)::INTEGER AS n,
+			(SELECT count(DISTINCT cascade_id) FROM posts WHERE dup_of IS NULL)::INTEGER AS expected`
+	);
+	if (n !== expected)
+		throw new Error(`cascades: derived ${n} cascades but posts name ${expected}; none may be lost`);
 	return n;
 }

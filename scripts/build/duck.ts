@@ -8,12 +8,18 @@ export interface Duck {
 	all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
 	/** Streams a query chunk by chunk (columns of plain JS values), so 10M rows never sit in memory at once. */
 	each(sql: string, onChunk: (columns: unknown[][], rowCount: number) => void | Promise<void>): Promise<void>;
+	/**
+	 * A second connection to the same database. A query on the connection that is streaming a result ends
+	 * that stream early and silently, so writes made while streaming must go through this one.
+	 */
+	side: Pick<Duck, 'run' | 'all'>;
 	close(): void;
 }
 
 export async function openDuck(path = ':memory:'): Promise<Duck> {
 	const instance = await DuckDBInstance.create(path);
 	const conn = await instance.connect();
+	const sideConn = await instance.connect();
 	// Ordered writes keep output files byte-identical across rebuilds.
 	await conn.run(`SET preserve_insertion_order = true`);
 	return {
@@ -30,7 +36,14 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 				await onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
 			}
 		},
+		side: {
+			run: async (sql) => {
+				await sideConn.run(sql);
+			},
+			all: async <T>(sql: string) => (await sideConn.runAndReadAll(sql)).getRowObjectsJson() as T[]
+		},
 		close: () => {
+			sideConn.closeSync();
 			conn.closeSync();
 			instance.closeSync();
 		}

@@ -1,4 +1,9 @@
-import type { CascadeSummaryAgg, CascadeTreeAgg, CascadeTreesAgg, EdgeKindCode } from '../../../src/lib/data/types';
+import type {
+	CascadeSummaryAgg,
+	CascadeTreeAgg,
+	CascadeTreesAgg,
+	EdgeKindCode
+} from '../../../src/lib/data/types';
 import { cascadeMetrics } from '../../../src/lib/metrics';
 import type { Duck } from '../duck';
 
@@ -34,7 +39,9 @@ export interface TreeRow {
  */
 export function pruneTree(rows: readonly TreeRow[], max: number) {
 	const byId = new Map(rows.map((r) => [r.postId, r]));
-	const sorted = [...rows].sort((a, b) => a.at - b.at || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0));
+	const sorted = [...rows].sort(
+		(a, b) => a.at - b.at || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0)
+	);
 	const keep = new Set<string>();
 	for (const r of sorted.slice(0, max)) {
 		const chain: string[] = [];

@@ -204,3 +204,22 @@ describe('bad input stops the build with a message that says where', () => {
 		expect(() => parseBuildArgs(['--bogus'])).toThrow(/bogus/);
 	});
 });
+
+describe('data build at a size where cascades are written in several batches', () => {
+	it('derives one cascade row per cascade named in posts, none lost while streaming', async () => {
+		const { simulate } = await import('../../../scripts/simulate/index');
+		const source = join(tmp, 'sim-20k');
+		const out = join(tmp, 'sim-20k-out');
+		await simulate({ seed: 3, posts: 20_000, outDir: source });
+		await build(out, source);
+		const [row] = await query<{ cascades: number; named: number; sized: number; kept: number }>(
+			`SELECT (SELECT count(*) FROM '${out}/cascades.parquet')::INTEGER AS cascades,
+				(SELECT count(DISTINCT cascade_id) FROM '${out}/posts.parquet' WHERE dup_of IS NULL)::INTEGER AS named,
+				(SELECT sum(size) FROM '${out}/cascades.parquet')::INTEGER AS sized,
+				(SELECT count(*) FROM '${out}/posts.parquet' WHERE dup_of IS NULL)::INTEGER AS kept`
+		);
+		expect(row.cascades).toBeGreaterThan(2000);
+		expect(row.cascades).toBe(row.named);
+		expect(row.sized).toBe(row.kept);
+	});
+});
