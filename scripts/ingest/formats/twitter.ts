@@ -1,0 +1,221 @@
+/**
+ * Twitter API v2 / twarc2 JSON lines. A line is either one response page (`{data: [...], includes: {users,
+ * tweets}, errors, meta}`, what `twarc2 search` writes) or one tweet (`twarc2 flatten`, or a bare tweet object);
+ * a pretty-printed single document works too. Records: every tweet in `data` and `includes.tweets`, every
+ * fully expanded tweet in a flattened tweet's `referenced_tweets`, and every `errors` entry (rejected as
+ * `api-error`: a tweet the API could not return). A line with none of these is one rejected record.
+ */
+import {
+	countOf,
+	expandInputs,
+	fail,
+	idString,
+	isObject,
+	LOSSY,
+	readJsonValues,
+	rejectRecord,
+	stagePost,
+	type IngestContext,
+	type Parsed,
+	type RecordAt
+} from '../common';
+import type { StagedPost } from '../staging';
+import { toUtcIso } from '../time';
+
+type Post = Omit<StagedPost, 'stance' | 'claim_id' | 'stance_rule'>;
+
+const REF_KIND: Record<string, 'repost_of_id' | 'quote_of_id' | 'reply_to_id'> = {
+	retweeted: 'repost_of_id',
+	quoted: 'quote_of_id',
+	replied_to: 'reply_to_id'
+};
+
+const looksLikeTweet = (v: Record<string, unknown>): boolean =>
+	(typeof v.id === 'string' || typeof v.id === 'number') &&
+	('text' in v || 'created_at' in v || 'author_id' in v);
+
+/** A referenced tweet that carries its own content (flattened output), not just `{type, id}`. */
+const isExpandedTweet = (v: unknown): v is Record<string, unknown> =>
+	isObject(v) &&
+	typeof v.text === 'string' &&
+	v.created_at !== undefined &&
+	(v.author_id !== undefined || isObject(v.author));
+
+/** Maps one v2 tweet object to a post; `users` maps author ids to handles (from the page's includes). */
+export function tweetToPost(
+	t: unknown,
+	users: ReadonlyMap<string, string>,
+	ctx: Pick<IngestContext, 'warn' | 'time'>
+): Parsed<Post> {
+	if (!isObject(t)) return fail('not-an-object');
+	const id = idString(t.id);
+	if (id === LOSSY)
+		return fail('lossy-numeric-id', 'id is an unquoted number above 2^53; JSON.parse has rounded it');
+	if (id === null || !/^\d{1,20}$/.test(id)) return fail('missing-id', `id ${JSON.stringify(t.id)}`);
+	const author = isObject(t.author) ? t.author : null;
+	const authorId = idString(t.author_id ?? author?.id);
+	if (authorId === LOSSY) return fail('lossy-numeric-id', 'author_id is an unquoted number above 2^53');
+	if (authorId === null) return fail('missing-author');
+	const time = toUtcIso(t.created_at, ctx.time);
+	if (!time.ok) return fail(time.error, `created_at ${JSON.stringify(t.created_at)}`);
+	const note = isObject(t.note_tweet) && typeof t.note_tweet.text === 'string' ? t.note_tweet.text : null;
+	const text = note ?? t.text;
+	if (typeof text !== 'string') return fail('missing-text');
+
+	const refs: Pick<Post, 'repost_of_id' | 'quote_of_id' | 'reply_to_id'> = {
+		repost_of_id: null,
+		quote_of_id: null,
+		reply_to_id: null
+	};
+	if (t.referenced_tweets !== undefined && !Array.isArray(t.referenced_tweets))
+		return fail('bad-referenced-tweets');
+	for (const r of (t.referenced_tweets as unknown[] | undefined) ?? []) {
+		if (!isObject(r)) return fail('bad-referenced-tweets');
+		const rid = idString(r.id);
+		if (rid === LOSSY)
+			return fail('lossy-numeric-id', 'referenced_tweets[].id is an unquoted number above 2^53');
+		const kind = typeof r.type === 'string' ? REF_KIND[r.type] : undefined;
+		if (rid === null || !kind) return fail('bad-referenced-tweets', JSON.stringify(r).slice(0, 200));
+		refs[kind] ??= `twitter:${rid}`;
+	}
+
+	let handle =
+		typeof author?.username === 'string' && author.username ? author.username : (users.get(authorId) ?? null);
+	const quality = handle === null ? 0 : 1;
+	if (handle === null) ctx.warn('twitter-handle-unknown');
+	const pm = isObject(t.public_metrics) ? t.public_metrics : null;
+	if (!pm) ctx.warn('twitter-metrics-missing');
+	const counts = [pm?.like_count, pm?.retweet_count, pm?.reply_count].map((v) => countOf(v));
+	if (pm && counts.some((c) => c === null)) ctx.warn('twitter-metrics-invalid');
+	const url = `https://twitter.com/${handle ?? 'i/web'}/status/${id}`;
+	handle ??= authorId;
+	return {
+		ok: true,
+		value: {
+			post_id: `twitter:${id}`,
+			platform: 'twitter',
+			author_id: `twitter:${authorId}`,
+			author_handle: handle,
+			created_at: time.iso,
+			lang: typeof t.lang === 'string' && t.lang ? t.lang : 'und',
+			text,
+			url,
+			...refs,
+			like_count: counts[0] ?? 0,
+			repost_count: counts[1] ?? 0,
+			reply_count: counts[2] ?? 0,
+			quality
+		}
+	};
+}
+
+/** Handle map of a page's `includes.users` (ids that JSON.parse rounded are skipped, never matched). */
+function usersOf(includes: unknown, ctx: IngestContext): Map<string, string> {
+	const users = new Map<string, string>();
+	if (!isObject(includes) || !Array.isArray(includes.users)) return users;
+	for (const u of includes.users) {
+		if (!isObject(u) || typeof u.username !== 'string') continue;
+		const id = idString(u.id);
+		if (id === LOSSY) ctx.warn('twitter-user-lossy-id');
+		else if (id !== null) users.set(id, u.username);
+	}
+	return users;
+}
+
+function ingestTweet(
+	ctx: IngestContext,
+	file: number,
+	t: unknown,
+	users: Map<string, string>,
+	at: RecordAt
+): void {
+	const r = tweetToPost(t, users, ctx);
+	if (!r.ok) {
+		// A tweet inside a page is shown alone, re-serialized; a whole line (or a record JSON.parse has
+		// rounded, which cannot be re-serialized faithfully) is shown as read.
+		const raw = at.index === undefined || r.reason === 'lossy-numeric-id' ? at.raw : JSON.stringify(t);
+		rejectRecord(ctx, file, { ...at, raw, rawBytes: undefined }, r.reason, r.detail);
+		return;
+	}
+	ctx.ledger.read(file);
+	stagePost(ctx, file, r.value);
+}
+
+function ingestValue(ctx: IngestContext, file: number, v: unknown, at: RecordAt, prefix: string): void {
+	if (Array.isArray(v)) {
+		if (v.length === 0) rejectRecord(ctx, file, at, 'empty-page');
+		v.forEach((el, i) => ingestValue(ctx, file, el, at, `${prefix}[${i}]`));
+		return;
+	}
+	if (!isObject(v)) {
+		rejectRecord(ctx, file, { ...at, index: prefix || undefined }, 'unknown-shape', `a JSON ${typeof v}`);
+		return;
+	}
+	const idx = (s: string) => (prefix ? `${prefix}.${s}` : s);
+	if (looksLikeTweet(v)) {
+		const users = usersOf(v.includes, ctx);
+		if (isObject(v.author) && typeof v.author.username === 'string') {
+			const aid = idString(v.author.id);
+			if (typeof aid === 'string') users.set(aid, v.author.username);
+		}
+		ingestTweet(ctx, file, v, users, { ...at, index: prefix || undefined });
+		if (Array.isArray(v.referenced_tweets)) {
+			v.referenced_tweets.forEach((r, i) => {
+				if (isExpandedTweet(r))
+					ingestTweet(ctx, file, r, users, { ...at, index: idx(`referenced_tweets[${i}]`) });
+			});
+		}
+		return;
+	}
+	if (!('data' in v) && !('includes' in v) && !('errors' in v) && !('meta' in v)) {
+		rejectRecord(
+			ctx,
+			file,
+			{ ...at, index: prefix || undefined },
+			'unknown-shape',
+			'neither a tweet nor an API page'
+		);
+		return;
+	}
+	// An API response page.
+	const users = usersOf(v.includes, ctx);
+	const data = Array.isArray(v.data) ? v.data : v.data === undefined || v.data === null ? [] : [v.data];
+	const included = isObject(v.includes) && Array.isArray(v.includes.tweets) ? v.includes.tweets : [];
+	const errors = Array.isArray(v.errors) ? v.errors : [];
+	if (data.length + included.length + errors.length === 0) {
+		rejectRecord(
+			ctx,
+			file,
+			{ ...at, index: prefix || undefined },
+			'empty-page',
+			'no data, includes.tweets or errors'
+		);
+		return;
+	}
+	const single = !Array.isArray(v.data);
+	data.forEach((t, i) =>
+		ingestTweet(ctx, file, t, users, { ...at, index: idx(single ? 'data' : `data[${i}]`) })
+	);
+	included.forEach((t, i) =>
+		ingestTweet(ctx, file, t, users, { ...at, index: idx(`includes.tweets[${i}]`) })
+	);
+	errors.forEach((e, i) => {
+		const detail = isObject(e)
+			? [e.title, e.detail].filter((s) => typeof s === 'string').join(': ')
+			: undefined;
+		rejectRecord(
+			ctx,
+			file,
+			{ ...at, index: idx(`errors[${i}]`), raw: JSON.stringify(e) },
+			'api-error',
+			detail
+		);
+	});
+}
+
+export async function ingestTwitter(ctx: IngestContext, inputs: readonly string[]): Promise<void> {
+	for (const path of expandInputs(inputs, (n) => /\.(jsonl?|ndjson)$/i.test(n))) {
+		const file = ctx.ledger.addFile(path);
+		await readJsonValues(ctx, file, path, (v, at) => ingestValue(ctx, file, v, at, ''));
+	}
+}
