@@ -1,16 +1,66 @@
+import type { DuckDBAppender } from '@duckdb/node-api';
 import { cascadeMetrics } from '../../src/lib/metrics';
 import { createTableSql, TABLES } from '../../src/lib/schema';
-import { lit, type Duck } from './duck';
+import type { Duck } from './duck';
 
-interface Group {
+interface Root {
 	id: string;
-	ids: string[];
-	parents: (string | null)[];
-	times: number[];
-	root: { stance: string; claim: string | null; platform: string; lang: string; provenance: string } | null;
+	stance: string;
+	claim: string | null;
+	platform: string;
+	lang: string;
+	provenance: string;
 }
 
-const newGroup = (id: string): Group => ({ id, ids: [], parents: [], times: [], root: null });
+class CascadeGroup {
+	ids: string[] = [];
+	parents: (string | null)[] = [];
+	times: number[] = [];
+	root: Root | null = null;
+	constructor(readonly id: string) {}
+}
+
+const appendText = (a: DuckDBAppender, v: string | null) =>
+	v === null ? a.appendNull() : a.appendVarchar(v);
+const appendNumber = (a: DuckDBAppender, v: number | null) =>
+	v === null || !Number.isFinite(v) ? a.appendNull() : a.appendDouble(v);
+
+/** Metrics of one cascade as a staging row. Single posts, most cascades, need no tree walk. */
+function stage(a: DuckDBAppender, g: CascadeGroup) {
+	const r = g.root;
+	if (!r)
+		throw new Error(
+			`cascade ${g.id}: no root post (a post with an empty parent_id) among ${g.ids.length} posts`
+		);
+	let size = 1;
+	let depth = 0;
+	let maxBreadth = 1;
+	let sv: number | null = null;
+	let firstAt = g.times[0];
+	let lastAt = g.times[0];
+	let to100: number | null = null;
+	if (g.ids.length > 1) {
+		let m;
+		try {
+			m = cascadeMetrics({ ids: g.ids, parents: g.parents, times: g.times }, { sizes: [100] });
+		} catch (e) {
+			throw new Error(`cascade ${g.id}: ${(e as Error).message}`, { cause: e });
+		}
+		({ size, depth, maxBreadth, firstAt, lastAt } = m);
+		sv = m.structuralVirality;
+		to100 = m.minutesToSizes[100];
+	}
+	for (const v of [g.id, r.claim, r.stance, r.id, r.platform, r.lang]) appendText(a, v);
+	a.appendInteger(size);
+	a.appendInteger(depth);
+	a.appendInteger(maxBreadth);
+	appendNumber(a, sv);
+	a.appendDouble(firstAt);
+	a.appendDouble(lastAt);
+	appendNumber(a, to100);
+	appendText(a, r.provenance);
+	a.endRow();
+}
 
 /**
  * Derives the `cascades` table from `posts` with the shared metric functions (src/lib/metrics), streaming
@@ -21,42 +71,17 @@ export async function buildCascades(duck: Duck): Promise<number> {
 	await duck.run(`CREATE TABLE cascade_stage (cascade_id VARCHAR, claim_id VARCHAR, stance VARCHAR,
 		root_post_id VARCHAR, platform VARCHAR, lang VARCHAR, size INTEGER, depth INTEGER, max_breadth INTEGER,
 		structural_virality DOUBLE, first_ms DOUBLE, last_ms DOUBLE, minutes_to_100 DOUBLE, provenance VARCHAR)`);
-	const staged: string[] = [];
-	const flushStaged = async () => {
-		if (!staged.length) return;
-		await duck.side.run(`INSERT INTO cascade_stage VALUES ${staged.join(', ')}`);
-		staged.length = 0;
-	};
-	const num = (v: number | null) => (v === null || !Number.isFinite(v) ? 'NULL' : String(v));
-	const str = (v: string | null) => (v === null ? 'NULL' : lit(v));
+	// Rows are appended through the side connection: a query on the streaming one would end the stream.
+	const appender = await duck.side.appender('cascade_stage');
 
-	const finish = (g: Group) => {
-		if (!g.root)
-			throw new Error(
-				`cascade ${g.id}: no root post (a post with an empty parent_id) among ${g.ids.length} posts`
-			);
-		let m;
-		try {
-			m = cascadeMetrics({ ids: g.ids, parents: g.parents, times: g.times }, { sizes: [100] });
-		} catch (e) {
-			throw new Error(`cascade ${g.id}: ${(e as Error).message}`, { cause: e });
-		}
-		const r = g.root;
-		staged.push(
-			`(${str(g.id)}, ${str(r.claim)}, ${str(r.stance)}, ${str(g.ids[g.parents.indexOf(null)])}, ${str(r.platform)}, ` +
-				`${str(r.lang)}, ${m.size}, ${m.depth}, ${m.maxBreadth}, ${num(m.structuralVirality)}, ${m.firstAt}, ` +
-				`${m.lastAt}, ${num(m.minutesToSizes[100])}, ${str(r.provenance)})`
-		);
-	};
-
-	let current: Group | null = null;
+	let current: CascadeGroup | null = null;
 	await duck.each(
-		`SELECT p.cascade_id, p.post_id, CASE WHEN p.parent_id IS NULL THEN NULL ELSE coalesce(parent.dup_of, p.parent_id) END,
+		`SELECT p.cascade_id, p.post_id, CASE WHEN p.parent_id IS NULL THEN NULL ELSE coalesce(copy.dup_of, p.parent_id) END,
 			epoch_ms(p.created_at)::DOUBLE, p.stance, p.claim_id, p.platform, p.lang, p.provenance
-		FROM posts p LEFT JOIN posts parent ON parent.post_id = p.parent_id
+		FROM posts p LEFT JOIN (SELECT post_id, dup_of FROM posts WHERE dup_of IS NOT NULL) copy ON copy.post_id = p.parent_id
 		WHERE p.dup_of IS NULL
 		ORDER BY p.cascade_id, p.created_at, p.post_id`,
-		async (cols, rowCount) => {
+		(cols, rowCount) => {
 			const [cascadeIds, postIds, parentIds, times, stances, claims, platforms, langs, provs] = cols as [
 				string[],
 				string[],
@@ -69,15 +94,17 @@ export async function buildCascades(duck: Duck): Promise<number> {
 				string[]
 			];
 			for (let i = 0; i < rowCount; i++) {
-				if (!current || current.id !== cascadeIds[i]) {
-					if (current) finish(current);
-					current = newGroup(cascadeIds[i]);
+				if (current?.id !== cascadeIds[i]) {
+					if (current) stage(appender, current);
+					current = new CascadeGroup(cascadeIds[i]);
 				}
-				current.ids.push(postIds[i]);
-				current.parents.push(parentIds[i]);
-				current.times.push(times[i]);
+				const g: CascadeGroup = current;
+				g.ids.push(postIds[i]);
+				g.parents.push(parentIds[i]);
+				g.times.push(times[i]);
 				if (parentIds[i] === null) {
-					current.root = {
+					g.root = {
+						id: postIds[i],
 						stance: stances[i],
 						claim: claims[i],
 						platform: platforms[i],
@@ -86,11 +113,10 @@ export async function buildCascades(duck: Duck): Promise<number> {
 					};
 				}
 			}
-			if (staged.length >= 2000) await flushStaged();
 		}
 	);
-	if (current) finish(current);
-	await flushStaged();
+	if (current) stage(appender, current);
+	appender.closeSync();
 
 	await duck.run(createTableSql(TABLES.cascades));
 	await duck.run(`INSERT INTO cascades SELECT cascade_id, claim_id, stance, root_post_id, platform, lang, size, depth,

@@ -1,4 +1,5 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 /** A DuckDB connection with the few helpers the build needs. */
 export interface Duck {
@@ -12,7 +13,7 @@ export interface Duck {
 	 * A second connection to the same database. A query on the connection that is streaming a result ends
 	 * that stream early and silently, so writes made while streaming must go through this one.
 	 */
-	side: Pick<Duck, 'run' | 'all'>;
+	side: Pick<Duck, 'run' | 'all'> & { appender(table: string): Promise<DuckDBAppender> };
 	close(): void;
 }
 
@@ -22,6 +23,9 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 	const sideConn = await instance.connect();
 	// Ordered writes keep output files byte-identical across rebuilds.
 	await conn.run(`SET preserve_insertion_order = true`);
+	// Bounded memory: DuckDB spills to disk past this, so a 10M-post build fits the machines we run on.
+	await conn.run(`SET memory_limit = '${process.env.DATA_BUILD_MEMORY ?? '1GB'}'`);
+	await conn.run(`SET temp_directory = '${tmpdir()}/ai-art-duckdb-spill'`);
 	return {
 		conn,
 		run: async (sql) => {
@@ -40,7 +44,8 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 			run: async (sql) => {
 				await sideConn.run(sql);
 			},
-			all: async <T>(sql: string) => (await sideConn.runAndReadAll(sql)).getRowObjectsJson() as T[]
+			all: async <T>(sql: string) => (await sideConn.runAndReadAll(sql)).getRowObjectsJson() as T[],
+			appender: (table: string) => sideConn.createAppender(table)
 		},
 		close: () => {
 			sideConn.closeSync();

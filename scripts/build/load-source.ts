@@ -51,7 +51,7 @@ export async function loadSourceTable(duck: Duck, dir: string, table: TableDef):
 	}
 	await duck.run(
 		`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)}, header = true,
-			all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true, max_line_size = 67108864,
+			all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true, max_line_size = 8388608, buffer_size = 33554432,
 			sample_size = -1)`
 	);
 	const present = new Set(

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, ident, type ColumnDef, type TableDef, type TableName } from '../../src/lib/schema';
-import { writeArrow } from './arrow';
+import { arrowSelectExpr, writeArrow, writeArrowColumns } from './arrow';
 import { lit, type Duck } from './duck';
 
 export interface FileEntry {
@@ -91,23 +91,43 @@ export async function writeBrowserFiles(
 	}
 
 	const posts = TABLES.posts;
-	const light = posts.columns.filter((c) => !['text', 'url', 'author_handle'].includes(c.name));
-	const text = POSTS_TEXT_COLUMNS.map((n) => posts.columns.find((c) => c.name === n)!);
-	const days = await duck.all<{ day: string }>(
-		`SELECT DISTINCT strftime(created_at, '%Y-%m-%d') AS day FROM posts ORDER BY day`
+	const light = posts.columns.filter(
+		(c) => !(POSTS_TEXT_COLUMNS as readonly string[]).includes(c.name) || c.name === 'post_id'
 	);
+	const text = POSTS_TEXT_COLUMNS.map((n) => posts.columns.find((c) => c.name === n)!);
+	const all = posts.columns;
+	const pick = (cols: readonly ColumnDef[], values: unknown[][]) => cols.map((c) => values[all.indexOf(c)]);
 	index.posts = { files: [], columns: light.map((c) => c.name) };
 	index.posts_text = { files: [], columns: text.map((c) => c.name) };
-	for (const { day } of days) {
-		const where = `created_at >= TIMESTAMP '${day}' AND created_at < TIMESTAMP '${day}' + INTERVAL 1 DAY`;
-		const from = `(SELECT * FROM posts WHERE ${where} ORDER BY created_at, post_id)`;
+
+	// One ordered pass over all posts, cut into UTC days as it goes.
+	let day: string | null = null;
+	let values: unknown[][] = all.map(() => []);
+	const flush = () => {
+		if (day === null) return;
 		const lightPath = `arrow/posts/${day}.arrow`;
 		const textPath = `arrow/posts_text/${day}.arrow`;
-		const rows = await writeArrow(duck, from, light, join(outDir, lightPath));
-		await writeArrow(duck, from, text, join(outDir, textPath));
+		writeArrowColumns(light, pick(light, values), join(outDir, lightPath));
+		writeArrowColumns(text, pick(text, values), join(outDir, textPath));
+		const rows = values[0].length;
 		index.posts.files.push({ path: lightPath, rows, day });
 		index.posts_text.files.push({ path: textPath, rows, day });
-	}
+		values = all.map(() => []);
+	};
+	await duck.each(
+		`SELECT strftime(created_at, '%Y-%m-%d'), ${all.map(arrowSelectExpr).join(', ')} FROM posts ORDER BY created_at, post_id`,
+		(cols, rowCount) => {
+			const days = cols[0] as string[];
+			for (let i = 0; i < rowCount; i++) {
+				if (days[i] !== day) {
+					flush();
+					day = days[i];
+				}
+				for (let j = 0; j < all.length; j++) values[j].push(cols[j + 1][i]);
+			}
+		}
+	);
+	flush();
 
 	await duck.run(`CREATE TEMP TABLE posts_hourly AS SELECT date_trunc('hour', created_at) AS hour, platform, lang, stance,
 		claim_id, provenance, dup_of IS NOT NULL AS is_dup, count(*)::INTEGER AS n FROM posts

@@ -5,6 +5,7 @@ import type {
 	EdgeKindCode
 } from '../../../src/lib/data/types';
 import { cascadeMetrics } from '../../../src/lib/metrics';
+import { cascadeAggName } from '../../../src/lib/story/aggNames';
 import type { Duck } from '../duck';
 
 /** Posts drawn per cascade: the earliest ones, so replaying growth stays faithful up to the cut. */
@@ -13,9 +14,6 @@ export const MAX_TREE_NODES = 300;
 export const TREES_PER_STANCE = 5;
 const STANCES = ['claim', 'debunk', 'protest', 'pro_ai'] as const;
 const TEXT_CHARS = 280;
-
-export const cascadeAggName = (cascadeId: string): string =>
-	`cascade-${cascadeId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export interface TreeRow {
 	postId: string;

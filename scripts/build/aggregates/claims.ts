@@ -1,4 +1,5 @@
 import type { ClaimGroup, ClaimPostsDayAgg, ClaimsHourlyAgg } from '../../../src/lib/data/types';
+import { postsDayAggName } from '../../../src/lib/story/aggNames';
 import type { Duck } from '../duck';
 
 /** Drill-down files keep at most this many posts per hour and stance (the most engaged first). */
@@ -111,7 +112,7 @@ export async function claimsAggregates(duck: Duck): Promise<[string, unknown][]>
 		if (r.total > r.kept && !d.truncated.some((x) => x.hour === h && x.stance === r.stance))
 			d.truncated.push({ hour: h, stance: r.stance, kept: Number(r.kept), total: Number(r.total) });
 	}
-	for (const d of days.values()) out.push([`posts-${d.day}`, d]);
+	for (const d of days.values()) out.push([postsDayAggName(d.day), d]);
 	return out;
 }
 

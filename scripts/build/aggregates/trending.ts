@@ -1,11 +1,8 @@
 import type { CaptureAgg, FirstProtestAgg, TrendingAgg } from '../../../src/lib/data/types';
+import { captureAggName } from '../../../src/lib/story/aggNames';
 import { lit, type Duck } from '../duck';
 
 const TOPS = [20, 50, 100] as const;
-
-/** File name of one capture's aggregate (snapshot ids are [a-z0-9-] by construction; anything else is replaced). */
-export const captureAggName = (snapshotId: string): string =>
-	`capture-${snapshotId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /**
  * Per-capture tiles for the trending browser and the wave drill-down: one `capture-<id>` file per capture
