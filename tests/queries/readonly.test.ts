@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadOnly } from '../../src/lib/queries/readonly';
+import { checkReadOnly, wordsOf } from '../../src/lib/queries/readonly';
+import { tablesReferenced } from '../../src/lib/queries/tables';
 
 describe('checkReadOnly accepts one read-only statement', () => {
 	it.each([
@@ -69,5 +70,17 @@ describe('checkReadOnly refuses', () => {
 
 	it('strips one trailing semicolon from what it passes on', () => {
 		expect(checkReadOnly('SELECT 1 ;  ')).toEqual({ ok: true, sql: 'SELECT 1' });
+	});
+});
+
+describe('tables a console query reads', () => {
+	it.each([
+		['the posts view, both parts', 'SELECT count(*) FROM posts', ['posts_core', 'posts_text']],
+		['a quoted name', 'SELECT * FROM "claims"', ['claims']],
+		['several tables', 'SELECT * FROM cascades JOIN claims USING (claim_id)', ['claims', 'cascades']],
+		['nothing from strings or comments', "SELECT 'posts' -- events\n", []],
+		['no table at all', 'SELECT 1', []]
+	])('%s', (_, sql, expected) => {
+		expect(tablesReferenced(wordsOf(sql)).sort()).toEqual([...expected].sort());
 	});
 });

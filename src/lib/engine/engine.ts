@@ -274,3 +274,20 @@ async function boot(): Promise<Engine> {
 	engineStatus.bootMs = performance.now() - started;
 	return engine;
 }
+
+/**
+ * `window.__aiad` for the e2e tests and benchmarks: the engine status and a raw query that skips the console's
+ * read-only gate, so tests can prove the engine's own lock-down. It grants nothing a script on this page could
+ * not do anyway (it runs under the same lock-down), and it never runs anything by itself.
+ */
+export function installTestHook(): void {
+	const w = globalThis as unknown as { __aiad?: unknown };
+	w.__aiad ??= {
+		status: engineStatus,
+		async query(sql: string) {
+			const engine = await getEngine();
+			const runner = await engine.connect();
+			return runner.rows(sql, { timeoutMs: 5_000 });
+		}
+	};
+}

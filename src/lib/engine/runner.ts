@@ -83,9 +83,12 @@ export class WasmRunner implements SqlRunner {
 		try {
 			const work = (async () => {
 				const reader = await this.conn.send(sql, true);
+				// The schema is read before iterating: a finished reader no longer has it.
+				let fields = reader.schema?.fields;
 				const rows: Record<string, unknown>[] = [];
 				let truncated = false;
 				for await (const batch of reader) {
+					fields ??= batch.schema.fields;
 					for (const r of batch.toArray()) {
 						if (maxRows !== undefined && rows.length >= maxRows) {
 							truncated = true;
@@ -97,7 +100,7 @@ export class WasmRunner implements SqlRunner {
 				}
 				// Stop the rest of a streamed result so the next query on this connection starts clean.
 				if (truncated) await this.conn.cancelSent().catch(() => undefined);
-				const columns = reader.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+				const columns = (fields ?? []).map((f) => ({ name: f.name, type: String(f.type) }));
 				return { columns, rows, truncated, ms: performance.now() - started };
 			})();
 			return await Promise.race([work, this.engine.killed]);

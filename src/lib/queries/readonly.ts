@@ -64,7 +64,7 @@ export type GateResult =
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/u;
 
 interface Token {
-	kind: 'word' | 'semicolon' | 'paren' | 'other';
+	kind: 'word' | 'quoted' | 'semicolon' | 'paren' | 'other';
 	text: string;
 }
 
@@ -110,7 +110,7 @@ export function lexSql(sql: string): Token[] | null {
 			if (!closed) return null;
 			out.push({ kind: 'other', text: "''" });
 		} else if (c === '"') {
-			i++;
+			const start = ++i;
 			let closed = false;
 			while (i < n) {
 				if (sql[i] === '"' && sql[i + 1] === '"') i += 2;
@@ -121,7 +121,7 @@ export function lexSql(sql: string): Token[] | null {
 				} else i++;
 			}
 			if (!closed) return null;
-			out.push({ kind: 'other', text: '""' });
+			out.push({ kind: 'quoted', text: sql.slice(start, i - 1).replaceAll('""', '"') });
 		} else if (c === '$' && DOLLAR_TAG.test(sql.slice(i, i + 200))) {
 			// Dollar-quoted text, `$$…$$` or `$tag$…$tag$` (a tag never starts with a digit: `$1` is a parameter).
 			const tag = DOLLAR_TAG.exec(sql.slice(i, i + 200))![0];
@@ -170,4 +170,12 @@ export function checkReadOnly(sql: string): GateResult {
 	);
 	if (refused) return { ok: false, reason: 'not-read-only', word: refused.text };
 	return { ok: true, sql: sql.trim().replace(/\s*;\s*$/u, '') };
+}
+
+/** Unquoted words of a statement, lower-cased (to find which tables it reads). */
+export function wordsOf(sql: string): Set<string> {
+	const tokens = lexSql(sql) ?? [];
+	return new Set(
+		tokens.filter((t) => t.kind === 'word' || t.kind === 'quoted').map((t) => t.text.toLowerCase())
+	);
 }

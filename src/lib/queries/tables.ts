@@ -90,3 +90,17 @@ export function postsHourlyFromPostsSql(source = 'posts'): string {
 	return `SELECT date_trunc('hour', created_at) AS hour, platform, lang, stance, claim_id, provenance,
 		dup_of IS NOT NULL AS is_dup, count(*)::INTEGER AS n FROM ${source} GROUP BY ALL`;
 }
+
+/**
+ * The engine tables a statement may read, judged by the table names among its words (the `posts` view reads
+ * both posts parts). Quoted names count too, lower-cased. Unknown words are ignored.
+ */
+export function tablesReferenced(words: ReadonlySet<string>): EngineTable[] {
+	const out = new Set<EngineTable>();
+	for (const name of Object.keys(ENGINE_TABLES) as EngineTable[]) if (words.has(name)) out.add(name);
+	if (words.has('posts')) {
+		out.add('posts_core');
+		out.add('posts_text');
+	}
+	return [...out];
+}

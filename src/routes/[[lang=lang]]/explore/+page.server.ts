@@ -1,0 +1,23 @@
+import { loadAgg } from '$lib/data/loadAgg';
+import type { DocumentedAgg } from '$lib/data/types';
+import { seedFromSpread, type ExplorerSeed, type SpreadAgg } from '$lib/explore/seed';
+import type { PageServerLoad } from './$types';
+
+// A server load, so only the small seed (not the aggregates it is computed from) is inlined in the page: the
+// overview chart is in the prerendered HTML before any engine starts. Without it the explorer still works.
+export const load: PageServerLoad = async ({ fetch }): Promise<{ seed: ExplorerSeed | null }> => {
+	try {
+		const [spread, documented] = await Promise.all([
+			loadAgg<SpreadAgg>(fetch, 'spread'),
+			loadAgg<DocumentedAgg>(fetch, 'documented')
+		]);
+		return {
+			seed: seedFromSpread(
+				spread,
+				documented.claims.map((c) => c.claim_id)
+			)
+		};
+	} catch {
+		return { seed: null };
+	}
+};
