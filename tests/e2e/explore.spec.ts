@@ -1,0 +1,228 @@
+/**
+ * The explorer on the built site: prerendered overview without JS, lazy engine, linked filtering, URL state,
+ * notices for bad links, and no request leaving our origin.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const EXPLORE = '/explore/';
+
+/** Waits until the engine is up and every view shows the results for the current URL. */
+async function settled(page: Page) {
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-engine', 'ready', { timeout: 45_000 });
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-settled', 'true', { timeout: 30_000 });
+}
+
+const tableColumn = (page: Page, index: number) =>
+	page
+		.locator('[data-testid=posts] tbody tr')
+		.evaluateAll(
+			(rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i].textContent?.trim() ?? ''),
+			index
+		);
+
+const facetCounts = (page: Page, facet: string) =>
+	page
+		.locator(`[data-testid=facet-${facet}] button[data-value]`)
+		.evaluateAll((bs) =>
+			Object.fromEntries(
+				bs.map((b) => [
+					b.getAttribute('data-value'),
+					Number(b.querySelector('.n')!.textContent!.replace(/\D/g, ''))
+				])
+			)
+		);
+
+/** Records every request that is not to our own origin, and blocks it. */
+async function guardOrigin(page: Page, baseURL: string) {
+	const offOrigin: string[] = [];
+	await page.context().route(
+		(url) => !url.href.startsWith(baseURL),
+		(route) => {
+			offOrigin.push(route.request().url());
+			return route.abort();
+		}
+	);
+	page.on('request', (r) => {
+		if (!r.url().startsWith(baseURL) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+			offOrigin.push(r.url());
+	});
+	return offOrigin;
+}
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the prerendered page shows the overview chart, the facets and a message', async ({ page }) => {
+		await page.goto(EXPLORE);
+		expect(await page.locator('[data-testid=histogram] rect.bar').count()).toBeGreaterThan(10);
+		expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
+		await expect(page.locator('.noscript')).toBeVisible();
+		await expect(page.getByTestId('posts')).toContainText('query engine');
+	});
+});
+
+test('the overview is in the HTML; the engine starts after it and fills the table', async ({
+	page,
+	baseURL
+}) => {
+	const offOrigin = await guardOrigin(page, baseURL!);
+	const response = await page.goto(EXPLORE);
+	const html = await response!.text();
+	expect(html.match(/class="bar/g)?.length ?? 0).toBeGreaterThan(10);
+	await settled(page);
+	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
+	await expect(page.locator('.engine-status')).toContainText(/ready/i);
+	const status = await page.evaluate(
+		() => (window as unknown as { __aiad: { status: { files: { path: string }[] } } }).__aiad.status
+	);
+	// The default view needs the hourly pre-aggregate and the newest days only, never every partition.
+	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/'));
+	expect(posts.length).toBeGreaterThan(0);
+	expect(posts.length).toBeLessThanOrEqual(3);
+	await expect(page.getByTestId('simulated-badge')).toContainText(/simulated/i);
+	expect(offOrigin).toEqual([]);
+});
+
+test('pressing a platform bar filters every other view, including the table', async ({ page }) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	const before = await facetCounts(page, 'lang');
+	const platforms = await facetCounts(page, 'platform');
+	await page.locator('[data-testid=facet-platform] button[data-value=mastodon]').click();
+	await expect(page).toHaveURL(/platform=mastodon/);
+	await settled(page);
+	await expect(page.locator('[data-testid=facet-platform] button[data-value=mastodon]')).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	const platformsCol = await tableColumn(page, 1);
+	expect(platformsCol.length).toBeGreaterThan(0);
+	expect(new Set(platformsCol)).toEqual(new Set(['mastodon']));
+	const after = await facetCounts(page, 'lang');
+	expect(after).not.toEqual(before);
+	const total = Object.values(after).reduce((a, b) => a + b, 0);
+	expect(total).toBe(platforms.mastodon);
+	// The platform facet keeps counting the other platforms (its own filter does not apply to it).
+	expect(await facetCounts(page, 'platform')).toEqual(platforms);
+	await expect(page.getByTestId('posts-count')).toContainText(platforms.mastodon.toLocaleString('en-US'));
+});
+
+test('brushing the time axis filters the table and the facets', async ({ page }) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	const before = await facetCounts(page, 'stance');
+	const box = (await page.getByTestId('histogram').boundingBox())!;
+	await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5, { steps: 6 });
+	await page.mouse.up();
+	await expect(page).toHaveURL(/from=.*&to=/);
+	await settled(page);
+	const url = new URL(page.url());
+	const from = Date.parse(url.searchParams.get('from')!);
+	const to = Date.parse(url.searchParams.get('to')!);
+	expect(to).toBeGreaterThan(from);
+	const times = (await tableColumn(page, 0)).map((s) => Date.parse(`${s.replace(' ', 'T')}:00Z`));
+	expect(times.length).toBeGreaterThan(0);
+	for (const ms of times) {
+		expect(ms).toBeGreaterThanOrEqual(from);
+		expect(ms).toBeLessThan(to);
+	}
+	const after = await facetCounts(page, 'stance');
+	const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+	expect(sum(after)).toBeLessThan(sum(before));
+	await expect(page.getByTestId('time-selection')).toContainText('UTC');
+	// Clearing the brush brings every count back.
+	await page.getByRole('button', { name: 'Clear time filter' }).click();
+	await expect(page).not.toHaveURL(/from=/);
+	await settled(page);
+	expect(await facetCounts(page, 'stance')).toEqual(before);
+});
+
+test('a link reproduces the view: filters, search, sort and page round-trip through the URL', async ({
+	page,
+	context
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	await page.locator('[data-testid=facet-lang] button[data-value=en]').click();
+	await settled(page);
+	await page.getByLabel('Sort').selectOption('likes');
+	await settled(page);
+	await page.getByRole('button', { name: 'Next' }).click();
+	await expect(page).toHaveURL(/page=2/);
+	await settled(page);
+	const ids = await page
+		.locator('[data-testid=posts] tbody tr')
+		.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-post-id')));
+	const url = page.url();
+	expect(url).toMatch(/lang=en/);
+	expect(url).toMatch(/sort=likes/);
+
+	const other = await context.newPage();
+	await other.goto(url);
+	await settled(other);
+	const again = await other
+		.locator('[data-testid=posts] tbody tr')
+		.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-post-id')));
+	expect(again).toEqual(ids);
+	await expect(other.locator('[data-testid=facet-lang] button[data-value=en]')).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(other.getByLabel('Sort')).toHaveValue('likes');
+	await expect(other.getByTestId('page-of')).toContainText('Page 2 of');
+	expect(await other.getByTestId('explorer').getAttribute('data-state')).toBe(
+		await page.getByTestId('explorer').getAttribute('data-state')
+	);
+});
+
+test('search finds English and Korean text and keeps the words in the URL', async ({ page }) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	for (const word of ['midjourney', '미드저니']) {
+		await page.getByLabel('Search post text').fill(word);
+		await page.getByLabel('Search post text').press('Enter');
+		await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word)}`));
+		await settled(page);
+		const texts = await tableColumn(page, 4);
+		expect(texts.length).toBeGreaterThan(0);
+		for (const text of texts) expect(text.toLowerCase()).toContain(word);
+	}
+});
+
+test('near-duplicate copies are folded under their first copy, with a count', async ({ page }) => {
+	await page.goto(`${EXPLORE}?sort=copies`);
+	await settled(page);
+	const first = await page.getByTestId('copies').first().textContent();
+	expect(Number(first?.replace(/\D/g, ''))).toBeGreaterThan(0);
+	await expect(page.getByText(/near-duplicate copies are folded/)).toBeVisible();
+});
+
+test('bad and stale parameters fall back to defaults with a visible notice', async ({ page }) => {
+	await page.goto(`${EXPLORE}?page=abc&platform=myspace&from=2030-01-01&sort=random&tab=admin`);
+	const notices = page.getByTestId('notices');
+	await expect(notices).toBeVisible();
+	await expect(notices.locator('li')).toHaveCount(5);
+	await expect(notices).toContainText('page=abc');
+	await expect(notices).toContainText('myspace');
+	await expect(notices).toContainText('the data covers');
+	await settled(page);
+	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
+	await expect(page.getByLabel('Sort')).toHaveValue('newest');
+});
+
+test('a page number past the end says so and shows page 1', async ({ page }) => {
+	await page.goto(`${EXPLORE}?platform=mastodon&page=99999`);
+	await settled(page);
+	await expect(page.getByTestId('notices')).toContainText('Page 99999 does not exist');
+	await expect(page.getByTestId('page-of')).toContainText('Page 1 of');
+});
+
+test('the Korean page reads the same link', async ({ page }) => {
+	await page.goto('/ko/explore/?platform=mastodon&page=abc');
+	await expect(page.getByTestId('notices')).toContainText('page=abc');
+	await settled(page);
+	const platformsCol = await tableColumn(page, 1);
+	expect(new Set(platformsCol)).toEqual(new Set(['mastodon']));
+});

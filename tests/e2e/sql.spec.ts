@@ -1,0 +1,190 @@
+/**
+ * The SQL console and the engine's lock-down on the built site. Hostile statements must fail with a clear
+ * message (the console's read-only gate), must also fail in the engine itself (its lock-down, reached through
+ * the test hook that skips the gate), a runaway query must be cancelled by the watchdog, and nothing may
+ * leave our origin.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const CONSOLE = '/explore/sql/';
+const XSS = '<img src=x onerror=alert(1)>';
+
+async function guardOrigin(page: Page, baseURL: string) {
+	const offOrigin: string[] = [];
+	await page.context().route(
+		(url) => !url.href.startsWith(baseURL),
+		(route) => {
+			offOrigin.push(route.request().url());
+			return route.abort();
+		}
+	);
+	page.on('request', (r) => {
+		if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(baseURL)) offOrigin.push(r.url());
+	});
+	return offOrigin;
+}
+
+async function run(page: Page, sql: string) {
+	await page.getByRole('textbox', { name: 'Query' }).fill(sql);
+	await page.getByTestId('sql-run').click();
+	await expect(page.getByTestId('sql-run')).toHaveText('Run', { timeout: 30_000 });
+}
+
+/** Runs SQL in the engine directly, skipping the console's gate. */
+const raw = (page: Page, sql: string) =>
+	page.evaluate(
+		(s) =>
+			(window as unknown as { __aiad: { query(sql: string): Promise<unknown> } }).__aiad
+				.query(s)
+				.then((rows) => ({ ok: true, value: JSON.stringify(rows) }))
+				.catch((e: Error) => ({ ok: false, value: e.message })),
+		sql
+	);
+
+test('a query from a link is shown but never runs until Run is pressed', async ({ page }) => {
+	await page.goto(`${CONSOLE}?sql=${encodeURIComponent('SELECT 42 AS answer')}`);
+	await expect(page.getByRole('textbox', { name: 'Query' })).toHaveValue('SELECT 42 AS answer');
+	await page.waitForTimeout(1500);
+	await expect(page.getByTestId('sql-result')).toHaveCount(0);
+	expect(
+		await page.evaluate(
+			() => (window as unknown as { __aiad: { status: { phase: string } } }).__aiad.status.phase
+		)
+	).toBe('idle');
+	await page.getByTestId('sql-run').click();
+	await expect(page.getByTestId('sql-result')).toContainText('42', { timeout: 45_000 });
+	await expect(page.getByTestId('sql-meta')).toContainText(/1 rows · \d+ ms/);
+});
+
+test('the explorer tab keeps the query in the URL and does not run it', async ({ page }) => {
+	await page.goto(`/explore/?tab=sql&sql=${encodeURIComponent('SELECT 7')}`);
+	await expect(page.getByRole('tab', { name: 'SQL console' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('textbox', { name: 'Query' })).toHaveValue('SELECT 7');
+	await expect(page.getByTestId('sql-result')).toHaveCount(0);
+	await page.getByRole('textbox', { name: 'Query' }).fill('SELECT 8');
+	await expect(page).toHaveURL(/sql=SELECT(%20|\+)8/);
+});
+
+test('queries read the contract tables and report rows and time', async ({ page }) => {
+	await page.goto(CONSOLE);
+	await run(page, 'SELECT count(*) AS n, count(DISTINCT platform) AS platforms FROM posts');
+	await expect(page.getByTestId('sql-meta')).toContainText('1 rows');
+	const n = Number(
+		(await page.locator('[data-testid=sql-result] tbody td').first().textContent())!.replace(/\D/g, '')
+	);
+	expect(n).toBeGreaterThan(1000);
+	await run(page, 'SELECT * FROM range(5000)');
+	await expect(page.getByTestId('sql-meta')).toContainText('first 1,000 rows shown');
+	await expect(page.locator('[data-testid=sql-result] tbody tr')).toHaveCount(1000);
+});
+
+test.describe('hostile statements fail with a clear message', () => {
+	test.describe.configure({ timeout: 90_000 });
+	const cases: [string, string, RegExp][] = [
+		['a remote CSV', "SELECT * FROM read_csv('https://example.com/a.csv')", /Permission Error.*disabled/],
+		['a local file', "SELECT * FROM read_csv('/etc/passwd')", /Permission Error/],
+		['ATTACH', "ATTACH 'https://example.com/x.db' AS x", /Only read-only queries.*Refused: ATTACH/],
+		['INSTALL', 'INSTALL spatial', /Only read-only queries.*Refused: INSTALL/],
+		['LOAD', 'LOAD httpfs', /Only read-only queries.*Refused: LOAD/],
+		['INSTALL from community', 'INSTALL h3 FROM community', /Refused: INSTALL/],
+		['turning external access on', 'SET enable_external_access=true', /Refused: SET/],
+		['unlocking', 'SET lock_configuration=false', /Refused: SET/],
+		['COPY … TO', "COPY posts TO 'x.csv'", /Refused: COPY/],
+		[
+			'a write hidden in a CTE',
+			'WITH x AS (SELECT 1) INSERT INTO posts_core SELECT * FROM x',
+			/Refused: INSERT/
+		],
+		['two statements', 'SELECT 1; DROP TABLE posts_core', /one statement at a time/],
+		['range(1e11), which does not bind', 'SELECT count(*) FROM range(1e11)', /range\(DOUBLE\)/]
+	];
+	for (const [name, sql, message] of cases) {
+		test(name, async ({ page, baseURL }) => {
+			const offOrigin = await guardOrigin(page, baseURL!);
+			await page.goto(CONSOLE);
+			await run(page, sql);
+			await expect(page.getByTestId('sql-error')).toHaveText(message);
+			await expect(page.getByTestId('sql-result')).toHaveCount(0);
+			expect(offOrigin).toEqual([]);
+		});
+	}
+
+	test('a query that would run for hours is cancelled by the watchdog', async ({ page }) => {
+		await page.goto(CONSOLE);
+		await run(page, 'SELECT 1');
+		const started = Date.now();
+		await run(page, 'SELECT count(*) FROM range(100000000000)');
+		await expect(page.getByTestId('sql-error')).toContainText('watchdog cancelled it');
+		expect(Date.now() - started).toBeLessThan(20_000);
+		// The engine still answers afterwards.
+		await run(page, 'SELECT 5 AS after');
+		await expect(page.getByTestId('sql-result')).toContainText('5');
+	});
+});
+
+test('the engine itself refuses what the gate refuses (lock-down, without the gate)', async ({
+	page,
+	baseURL
+}) => {
+	const offOrigin = await guardOrigin(page, baseURL!);
+	await page.goto(CONSOLE);
+	await page.getByRole('textbox', { name: 'Query' }).focus();
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					() => (window as unknown as { __aiad: { status: { phase: string } } }).__aiad.status.phase
+				),
+			{ timeout: 45_000 }
+		)
+		.toBe('ready');
+	const settings = await raw(
+		page,
+		"SELECT name, lower(CAST(value AS VARCHAR)) AS value FROM duckdb_settings() WHERE name IN ('enable_external_access', 'autoinstall_known_extensions', 'autoload_known_extensions', 'allow_community_extensions', 'lock_configuration') ORDER BY name"
+	);
+	expect(JSON.parse(settings.value)).toEqual([
+		{ name: 'allow_community_extensions', value: 'false' },
+		{ name: 'autoinstall_known_extensions', value: 'false' },
+		{ name: 'autoload_known_extensions', value: 'false' },
+		{ name: 'enable_external_access', value: 'false' },
+		{ name: 'lock_configuration', value: 'true' }
+	]);
+	const refused: [string, RegExp][] = [
+		["SELECT * FROM read_csv('https://example.com/a.csv')", /Permission Error/],
+		["ATTACH 'https://example.com/x.db' AS x", /Permission Error/],
+		['LOAD spatial', /Permission Error/],
+		["COPY (SELECT 1) TO 'x.csv'", /Permission Error/],
+		["EXPORT DATABASE 'dump'", /Permission Error/],
+		['SET enable_external_access=true', /locked/],
+		['SET autoload_known_extensions=true', /locked/],
+		['SET allow_community_extensions=true', /locked/],
+		['SET lock_configuration=false', /locked/],
+		["SET memory_limit='64GB'", /locked/]
+	];
+	for (const [sql, message] of refused) {
+		const r = await raw(page, sql);
+		expect(r.ok, sql).toBe(false);
+		expect(r.value, sql).toMatch(message);
+	}
+	// INSTALL is a no-op in DuckDB-WASM (extensions are fetched on LOAD, which is refused): it must fetch nothing.
+	await raw(page, 'INSTALL spatial');
+	await raw(page, 'INSTALL h3 FROM community');
+	expect(offOrigin).toEqual([]);
+});
+
+test('result cells, column names and error messages render as text', async ({ page }) => {
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		return d.dismiss();
+	});
+	await page.goto(CONSOLE);
+	await run(page, `SELECT '${XSS}' AS "${XSS}", 'javascript:alert(1)' AS link`);
+	await expect(page.locator('[data-testid=sql-result] td').first()).toHaveText(XSS);
+	await expect(page.locator('[data-testid=sql-result] th').first()).toHaveText(XSS);
+	await run(page, `SELECT * FROM "${XSS}"`);
+	await expect(page.getByTestId('sql-error')).toContainText(XSS);
+	expect(await page.locator('[data-testid=sql-console] img').count()).toBe(0);
+	expect(await page.locator('[data-testid=sql-console] a[href^="javascript"]').count()).toBe(0);
+	expect(dialogs).toBe(0);
+});
