@@ -97,7 +97,63 @@ export const en = {
 	'about.title': 'About this site and its data',
 	'error.title': 'Something went wrong',
 	'error.notFound': 'This page does not exist.',
-	'error.home': 'Back to the story'
+	'error.home': 'Back to the story',
+	// Downloads, embeds and citations (src/lib/export, src/lib/embed).
+	'timeline.describe':
+		'{count} documented events from {first} to {last}; {confirmed} of them confirmed by two or more sources.',
+	'timeline.sourcesLabel': 'documented events, each with its cited sources',
+	'actions.download': 'Download',
+	'actions.embed': 'Embed',
+	'actions.cite': 'Cite',
+	'export.dataShown': 'Data shown',
+	'export.fullTable': 'Full table {name}',
+	'export.rows.one': '1 row',
+	'export.rows.other': '{n} rows',
+	'export.csvSafe': 'CSV for spreadsheets',
+	'export.csvRaw': 'Raw CSV (for code)',
+	'export.parquet': 'Parquet',
+	'export.bom': 'Add a byte-order mark (for Excel and Korean text)',
+	'export.safeNote':
+		'CSV for spreadsheets puts an apostrophe before text cells that start with = + - @ (or a tab or carriage return), so spreadsheets do not run them as formulas. Raw CSV and Parquet keep every value untouched. Numbers are never changed.',
+	'export.simulatedNote':
+		'These files contain simulated rows: their names end in -SIMULATED and every row has a provenance column.',
+	'export.image': 'Image',
+	'export.png': 'PNG',
+	'export.png2x': 'PNG 2×',
+	'export.svg': 'SVG',
+	'export.theme': 'Colours',
+	'export.bundle': 'Reproducibility bundle (.zip)',
+	'export.bundleNote':
+		'The chart as SVG and PNG, the rows as CSV, the query that produced them, the dataset version and how to cite it.',
+	'export.working': 'Preparing {name}…',
+	'export.done': 'Saved {name}.',
+	'export.failed': 'Could not prepare {name}: {message}',
+	'export.noRows': 'This chart offers no row download yet; use the full tables.',
+	'embed.title': 'Embed this chart',
+	'embed.iframe': 'Iframe',
+	'embed.script': 'Iframe that resizes itself (with script)',
+	'embed.copy': 'Copy',
+	'embed.copied': 'Copied',
+	'embed.theme': 'Theme',
+	'embed.theme.auto': 'Reader’s system setting',
+	'embed.plain': 'Chart only (no title or source text)',
+	'embed.static': 'Static (no scripts; shows the default view)',
+	'embed.transparent': 'Transparent background',
+	'embed.lang': 'Language',
+	'embed.preview': 'Open the embed in a new tab',
+	'embed.note':
+		'The script keeps the iframe as tall as the chart; without it the iframe keeps the height written in the code.',
+	'embed.openFull': 'Open the full chart',
+	'cite.title': 'Cite this chart',
+	'cite.text': 'Text',
+	'cite.bibtex': 'BibTeX',
+	'cite.versionNote': 'Dataset version {v}: the citation names the exact data the chart was drawn from.',
+	'data.cite': 'How to cite',
+	'data.citeLede':
+		'Cite the dataset with its version, so others can get exactly the same rows. Every chart has its own citation under “Cite”.',
+	'data.citeCff': 'The source repository has a CITATION.cff file with the same information.',
+	'data.downloadSimulated':
+		'Files of tables that hold simulated rows are saved with -SIMULATED at the end of their name.'
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { CHARTS, CHART_SLUGS, isChartSlug } from '$lib/charts/registry';
+import type { Lang } from '$lib/i18n';
+import type { EntryGenerator, PageLoad } from './$types';
+
+/** One embed per registered chart and language: /embed/<chart>/ and /embed/ko/<chart>/. */
+export const entries: EntryGenerator = () =>
+	CHART_SLUGS.flatMap((chart) => [{ chart }, { lang: 'ko', chart }]);
+
+export const load: PageLoad = async ({ params, fetch }) => {
+	if (!isChartSlug(params.chart)) error(404, `No chart "${params.chart}"`);
+	const entry = CHARTS[params.chart];
+	const [mod, props] = await Promise.all([entry.figure(), entry.data(fetch)]);
+	return {
+		slug: params.chart,
+		lang: (params.lang === 'ko' ? 'ko' : 'en') as Lang,
+		Figure: mod.default,
+		props
+	};
+};
