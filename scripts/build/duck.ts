@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 /** A DuckDB connection with the few helpers the build needs. */
@@ -25,7 +27,9 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 	await conn.run(`SET preserve_insertion_order = true`);
 	// Bounded memory: DuckDB spills to disk past this, so a 10M-post build fits the machines we run on.
 	await conn.run(`SET memory_limit = '${process.env.DATA_BUILD_MEMORY ?? '1GB'}'`);
-	await conn.run(`SET temp_directory = '${tmpdir()}/ai-art-duckdb-spill'`);
+	// One spill directory per process: DuckDB's temp file names are not unique across processes.
+	const spill = mkdtempSync(join(tmpdir(), 'ai-art-duckdb-spill-'));
+	await conn.run(`SET temp_directory = '${spill}'`);
 	return {
 		conn,
 		run: async (sql) => {
@@ -51,6 +55,7 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 			sideConn.closeSync();
 			conn.closeSync();
 			instance.closeSync();
+			rmSync(spill, { recursive: true, force: true });
 		}
 	};
 }
