@@ -18,6 +18,8 @@ Common options
   --mark-near-duplicates   fill posts.dup_of with the build's near-duplicate SQL (default: leave it to the build)
   --memory-limit <size>    DuckDB memory limit for the run-wide passes (default 1GB)
   --threads <n>            DuckDB threads (default 2)
+  --workers <n>            worker threads for large JSON-lines files (default: one per CPU, at most 8)
+  --parallel-min-bytes <n> JSON-lines files at least this large are split across the workers (default 67108864)
   --keep-staging           keep <out>/.staging-<pid>/ for debugging
   --quiet                  print only the totals line
 wayback
@@ -46,6 +48,8 @@ const FLAGS_WITH_VALUE = new Set([
 	'max-line-bytes',
 	'memory-limit',
 	'threads',
+	'workers',
+	'parallel-min-bytes',
 	'window-minutes',
 	'bodies',
 	'instance',
@@ -121,6 +125,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 		markNearDuplicates: bools.has('mark-near-duplicates'),
 		memoryLimit: one('memory-limit'),
 		threads: positiveInt('threads', one('threads')),
+		workers: positiveInt('workers', one('workers')),
+		parallelMinBytes: positiveInt('parallel-min-bytes', one('parallel-min-bytes')),
 		keepStaging: bools.has('keep-staging')
 	};
 	if (format === 'wayback') {

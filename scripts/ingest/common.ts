@@ -4,17 +4,19 @@ import { join } from 'node:path';
 import type { ProtestOverride, ProtestRule } from '../../src/lib/classify/protestRules';
 import type { Ledger } from './ledger';
 import { readLines, type FileReadStats, type Line } from './lines';
+import type { ByteRange } from './ranges';
 import type { PostStage, StagedPost } from './staging';
-import { classifyStance, type StanceRule } from './stance';
+import type { StanceClassifier } from './stance';
 import type { TrendingSink } from './trending';
 import type { TimeOptions } from './time';
 
 /** What every format reader gets: where records go, the rules, and the options that concern it. */
 export interface IngestContext {
 	ledger: Ledger;
+	/** Where posts of the file being read go (one staging part per file, or per byte range of a large file). */
 	posts: PostStage;
 	trending: TrendingSink;
-	stanceRules: readonly StanceRule[];
+	stance: StanceClassifier;
 	protest: { rules: readonly ProtestRule[]; overrides: ReadonlyMap<string, ProtestOverride> };
 	maxLineBytes: number;
 	time: TimeOptions;
@@ -90,8 +92,12 @@ export function stagePost(
 	file: number,
 	post: Omit<StagedPost, 'stance' | 'claim_id' | 'stance_rule'>
 ): void {
-	const v = classifyStance(post.text, ctx.stanceRules);
-	ctx.posts.add(file, { ...post, stance: v.stance, claim_id: v.claimId, stance_rule: v.ruleId });
+	const v = ctx.stance.classify(post.text);
+	const p = post as StagedPost;
+	p.stance = v.stance;
+	p.claim_id = v.claimId;
+	p.stance_rule = v.ruleId;
+	ctx.posts.add(file, p);
 	ctx.ledger.staged(file);
 }
 
@@ -163,13 +169,8 @@ export function sha256File(path: string): { sha256: string; bytes: number } {
  * `{`. `onValue` receives each parsed line (or the document) with where it came from; lines that cannot be read
  * or parsed are rejected here.
  */
-export async function readJsonValues(
-	ctx: IngestContext,
-	file: number,
-	path: string,
-	onValue: (value: unknown, at: RecordAt) => void,
-	maxDocumentBytes = 512 * 1024 * 1024
-): Promise<void> {
+/** Whether a file is one pretty-printed JSON document: its first non-blank line is only `[` or `{`. */
+export async function isJsonDocument(path: string): Promise<boolean> {
 	let first: string | null = null;
 	await readLines(
 		path,
@@ -180,7 +181,18 @@ export async function readJsonValues(
 		},
 		{ maxLineBytes: 1024 }
 	);
-	if (first === '[' || first === '{') {
+	return first === '[' || first === '{';
+}
+
+export async function readJsonValues(
+	ctx: IngestContext,
+	file: number,
+	path: string,
+	onValue: (value: unknown, at: RecordAt) => void,
+	range: ByteRange | null = null,
+	maxDocumentBytes = 512 * 1024 * 1024
+): Promise<void> {
+	if (range === null && (await isJsonDocument(path))) {
 		const buf = readFileSync(path);
 		const stats: FileReadStats = {
 			bytes: buf.length,
@@ -231,7 +243,7 @@ export async function readJsonValues(
 			await ctx.posts.maybeFlush();
 			await ctx.ledger.drain();
 		},
-		{ maxLineBytes: ctx.maxLineBytes }
+		{ maxLineBytes: ctx.maxLineBytes, start: range?.start, end: range?.end }
 	);
 	ctx.recordStats(file, stats);
 }

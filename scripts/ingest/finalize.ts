@@ -1,27 +1,31 @@
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { markNearDuplicatesSql } from '../lib/dedup';
 import { columnNames, posts as postsTable } from '../../src/lib/schema';
 import type { InferredAttributionRule } from './attribution';
-import { STAGE_COLUMNS } from './staging';
+import { ROW_COLUMNS, STRUCT_COLUMNS, type StagePart } from './staging';
 import type { StanceLabel } from './stance';
 
 export interface FinalizeOptions {
-	stagePath: string;
+	/** Staging parts in input order (empty ones are skipped). */
+	parts: readonly StagePart[];
 	outPath: string;
-	tempDir: string;
+	workDir: string;
 	files: number;
 	labels: readonly StanceLabel[];
 	inferredRules?: readonly InferredAttributionRule[];
 	markNearDuplicates?: boolean;
 	memoryLimit?: string;
 	threads?: number;
-	maxObjectBytes: number;
+	maxRecordBytes: number;
 }
 
 export interface FinalizeResult {
-	/** Per input file: rows staged, kept (the copy of an id that was kept) and merged duplicates. */
+	/** Per input file: rows staged, and how many of them were merged into another copy of the same post_id. */
 	staged: number[];
-	kept: number[];
 	duplicates: number[];
 	posts: number;
 	cascades: {
@@ -35,7 +39,7 @@ export interface FinalizeResult {
 		references_not_earlier: number;
 	};
 	labels: { applied: number; unmatched: number };
-	/** Reposts that took the stance of the post they repost (their own text matched no rule or another). */
+	/** Reposts that took the stance of the post they repost instead of their own text's. */
 	stance_inherited: number;
 	stances: Record<string, number>;
 	stance_rules: Record<string, number>;
@@ -43,7 +47,21 @@ export interface FinalizeResult {
 	near_duplicates: number | null;
 }
 
+const POST_COLUMNS = columnNames(postsTable);
+// Columns DuckDB derives, in contract order after the reader's columns; then dup_of and provenance.
+const DERIVED = ['stance', 'claim_id', 'cascade_id', 'parent_id', 'edge_kind', 'depth'];
+const ASSEMBLED = [...ROW_COLUMNS, ...DERIVED, 'dup_of', 'provenance'];
+if (ASSEMBLED.join() !== POST_COLUMNS.join()) {
+	throw new Error(
+		`posts.csv assembly (${ASSEMBLED.join()}) is out of step with the contract (${POST_COLUMNS.join()})`
+	);
+}
+
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+const typesSql = (cols: Record<string, string>) =>
+	`{${Object.entries(cols)
+		.map(([k, v]) => `${lit(k)}: ${lit(v)}`)
+		.join(', ')}}`;
 
 async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
 	const r = await c.runAndReadAll(sql);
@@ -55,159 +73,288 @@ async function scalar(c: DuckDBConnection, sql: string): Promise<number> {
 	return Number(Object.values(row)[0] ?? 0);
 }
 
-const POST_COLUMNS = columnNames(postsTable);
+/** Reads byte ranges of a file in increasing order, holding only the current window. */
+class ForwardReader {
+	private buf = Buffer.alloc(0);
+	private start = 0;
+	private eof = false;
+
+	constructor(
+		private readonly fh: FileHandle,
+		private readonly chunk = 4 << 20
+	) {}
+
+	/** The bytes, when the window already holds them (the common case: no promise per record). */
+	sliceNow(off: number, len: number): Buffer | null {
+		const a = off - this.start;
+		return a >= 0 && a + len <= this.buf.length ? this.buf.subarray(a, a + len) : null;
+	}
+
+	async slice(off: number, len: number): Promise<Buffer> {
+		while (off + len > this.start + this.buf.length && !this.eof) {
+			const keepFrom = Math.max(0, Math.min(off, this.start + this.buf.length) - this.start);
+			const next = Buffer.allocUnsafe(Math.max(this.chunk, len));
+			const { bytesRead } = await this.fh.read(next, 0, next.length, this.start + this.buf.length);
+			if (bytesRead === 0) this.eof = true;
+			// A new buffer each time: slices handed out earlier stay valid until written.
+			this.buf = Buffer.concat([this.buf.subarray(keepFrom), next.subarray(0, bytesRead)]);
+			this.start += keepFrom;
+		}
+		const got = this.sliceNow(off, len);
+		if (!got) throw new Error(`staged row at ${off} (+${len}) is not in its rows file`);
+		return got;
+	}
+}
+
+/** Reads a non-negative decimal integer from bytes [from, to). */
+function digits(b: Buffer, from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) n = n * 10 + (b[i] - 48);
+	return n;
+}
 
 /**
- * The run-wide passes over the staged posts, in DuckDB (so memory stays bounded by its memory limit, spilling
- * to `tempDir`): merge exact duplicates (same post_id: the first copy in input order is kept), attach each
- * post to its parent and cascade, apply manual labels and repost stance inheritance, and write posts.csv.
+ * Writes posts.csv: for each kept post, in input order (part, then position), its record from the part's
+ * rows file followed by the derived columns, `dup_of` empty and provenance `observed`. Every file is read
+ * front to back: bounded memory.
+ */
+async function assemble(parts: readonly StagePart[], derivedPath: string, outPath: string): Promise<void> {
+	const out = createWriteStream(outPath);
+	const byIndex = new Map(parts.map((p) => [p.index, p]));
+	let fh: FileHandle | null = null;
+	let reader: ForwardReader | null = null;
+	let current = -1;
+	let pieces: Buffer[] = [Buffer.from(POST_COLUMNS.join(',') + '\n')];
+	let size = 0;
+	const tail = Buffer.from(',,observed\n');
+	let carry: Buffer | null = null;
+	try {
+		for await (const chunk of createReadStream(derivedPath, {
+			highWaterMark: 1 << 20
+		}) as AsyncIterable<Buffer>) {
+			const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+			let pos = 0;
+			for (let nl = data.indexOf(10); nl !== -1; pos = nl + 1, nl = data.indexOf(10, pos)) {
+				// part,off,len,<derived columns as DuckDB wrote them>
+				const c1 = data.indexOf(44, pos);
+				const c2 = data.indexOf(44, c1 + 1);
+				const c3 = data.indexOf(44, c2 + 1);
+				const part = digits(data, pos, c1);
+				const off = digits(data, c1 + 1, c2);
+				const len = digits(data, c2 + 1, c3);
+				if (part !== current) {
+					await fh?.close();
+					const p = byIndex.get(part);
+					if (!p) throw new Error(`derived row of unknown staging part ${part}`);
+					fh = await open(p.rowsPath, 'r');
+					reader = new ForwardReader(fh);
+					current = part;
+				}
+				const r = reader as ForwardReader;
+				const record = r.sliceNow(off, len) ?? (await r.slice(off, len));
+				const derived = data.subarray(c3, nl);
+				pieces.push(record, derived, tail);
+				size += record.length + derived.length + tail.length;
+				if (size > 1 << 20) {
+					const ok = out.write(Buffer.concat(pieces));
+					pieces = [];
+					size = 0;
+					if (!ok) await once(out, 'drain');
+				}
+			}
+			carry = pos < data.length ? Buffer.from(data.subarray(pos)) : null;
+		}
+		if (carry) throw new Error('derived.csv ends without a newline');
+		out.write(Buffer.concat(pieces));
+	} finally {
+		await new Promise<void>((resolve, reject) =>
+			out.end((err?: Error | null) => (err ? reject(err) : resolve()))
+		);
+		await (fh as FileHandle | null)?.close();
+	}
+}
+
+/**
+ * The run-wide passes over the staged posts, in DuckDB (memory bounded by its limit, spilling to `workDir`):
+ * merge exact duplicates (same post_id: the most complete copy is kept, then the first in input order),
+ * attach each post to its parent and cascade, apply manual labels and repost stance inheritance; then
+ * assemble posts.csv from the staged records.
  */
 export async function finalizePosts(o: FinalizeOptions): Promise<FinalizeResult> {
 	const db = await DuckDBInstance.create(':memory:', {
 		memory_limit: o.memoryLimit ?? '1GB',
 		threads: String(o.threads ?? 2),
-		temp_directory: o.tempDir,
+		temp_directory: join(o.workDir, 'duckdb'),
 		preserve_insertion_order: 'false'
 	});
 	const c = await db.connect();
+	const profile = process.env.INGEST_PROFILE === '1';
+	const run = async (sql: string) => {
+		const t = performance.now();
+		await c.run(sql);
+		if (profile)
+			console.error(`${Math.round(performance.now() - t)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}`);
+	};
+	const csvOpts = `delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false`;
+	// Whole records (text included) may be long; DuckDB's reader needs room for the longest line.
+	const lineSize = Math.max(2 << 20, o.maxRecordBytes + (1 << 20));
+	const longLines = `max_line_size = ${lineSize}, buffer_size = ${lineSize}`;
 	try {
-		const columns = Object.entries(STAGE_COLUMNS)
-			.map(([k, v]) => `${lit(k)}: ${lit(v)}`)
-			.join(', ');
-		await c.run(`CREATE TABLE stage AS SELECT * FROM read_json(${lit(o.stagePath)}, format = 'newline_delimited',
-			columns = {${columns}}, maximum_object_size = ${Math.max(16 << 20, o.maxObjectBytes)})`);
+		const parts = o.parts.filter((p) => statSync(p.structPath).size > 0);
+		const list = (paths: string[]) => `[${paths.map(lit).join(', ')}]`;
+		await run(`CREATE TABLE s AS
+			SELECT part::BIGINT * 4294967296 + lseq AS seq, * EXCLUDE (lseq)
+			FROM read_csv(${list(parts.map((p) => p.structPath))}, header = false, columns = ${typesSql(STRUCT_COLUMNS)}, ${csvOpts})`);
+		// The posts' full records, for inferred-attribution rules that need text (read only if one does).
+		const rowTypes = Object.fromEntries(
+			ROW_COLUMNS.map((k) => [k, k.endsWith('_count') ? 'INTEGER' : 'VARCHAR'])
+		);
+		await run(
+			`CREATE VIEW posts_text AS SELECT * FROM read_csv(${list(parts.map((p) => p.rowsPath))}, header = false, columns = ${typesSql(rowTypes)}, ${csvOpts}, ${longLines})`
+		);
 
 		// Exact duplicates: of the copies of a post_id the most complete is kept, then the first in input order.
-		await c.run(`CREATE TABLE k AS
-			SELECT seq, file, post_id, created_at::TIMESTAMP AS ts, repost_of_id, quote_of_id, reply_to_id, stance, claim_id
-			FROM stage QUALIFY row_number() OVER (PARTITION BY post_id ORDER BY quality DESC, seq) = 1`);
-		const perFile = await rows(
-			c,
-			`SELECT s.file, count(*) AS staged, count(k.seq) AS kept FROM stage s LEFT JOIN k USING (seq) GROUP BY s.file`
-		);
+		await run(`CREATE TABLE losers AS
+			SELECT seq FROM s WHERE post_id IN (SELECT post_id FROM s GROUP BY post_id HAVING count(*) > 1)
+			QUALIFY row_number() OVER (PARTITION BY post_id ORDER BY quality DESC, seq) > 1`);
+		await run(`CREATE TABLE k AS SELECT * EXCLUDE (quality) FROM s ANTI JOIN losers USING (seq)`);
 		const staged = Array(o.files).fill(0);
-		const kept = Array(o.files).fill(0);
-		for (const r of perFile) {
-			staged[Number(r.file)] = Number(r.staged);
-			kept[Number(r.file)] = Number(r.kept);
-		}
-
-		// Candidate parents: observed references (repost, then quote, then reply), then inferred rules.
-		await c.run(`CREATE VIEW posts_kept AS SELECT s.*, k.ts FROM stage s JOIN k USING (seq)`);
-		const inferred = (o.inferredRules ?? []).map(
-			(r, i) => `SELECT post_id, parent_id, 'inferred' AS kind, ${10 + i} AS prio FROM (${r.sql})`
-		);
-		await c.run(`CREATE TABLE cand AS
-			SELECT post_id, repost_of_id AS parent_id, 'repost' AS kind, 1 AS prio FROM k WHERE repost_of_id IS NOT NULL
-			UNION ALL SELECT post_id, quote_of_id, 'quote', 2 FROM k WHERE quote_of_id IS NOT NULL
-			UNION ALL SELECT post_id, reply_to_id, 'reply', 3 FROM k WHERE reply_to_id IS NOT NULL
-			${inferred.map((s) => `UNION ALL ${s}`).join('\n')}`);
-		await c.run(`CREATE TABLE valid AS
-			SELECT cand.post_id, cand.parent_id, cand.kind, cand.prio, p.ts AS parent_ts,
-				(p.ts < ch.ts OR (p.ts = ch.ts AND p.post_id < ch.post_id)) AS earlier
-			FROM cand JOIN k ch ON ch.post_id = cand.post_id JOIN k p ON p.post_id = cand.parent_id`);
-		await c.run(`CREATE TABLE edges AS
-			SELECT k.post_id, v.parent_id, v.kind AS edge_kind
-			FROM k LEFT JOIN (
-				SELECT * FROM valid WHERE earlier
-				QUALIFY row_number() OVER (PARTITION BY post_id ORDER BY prio, parent_ts DESC, parent_id) = 1
-			) v USING (post_id)`);
-		await c.run(`CREATE TABLE tree AS
-			WITH RECURSIVE t(post_id, cascade_id, depth) AS (
-				SELECT post_id, post_id, 0 FROM edges WHERE parent_id IS NULL
-				UNION ALL
-				SELECT e.post_id, t.cascade_id, t.depth + 1 FROM edges e JOIN t ON e.parent_id = t.post_id
-			) SELECT * FROM t`);
-		const inTree = await scalar(c, `SELECT count(*) FROM tree`);
-		const keptTotal = await scalar(c, `SELECT count(*) FROM k`);
-		if (inTree !== keptTotal) throw new Error(`cascade pass placed ${inTree} of ${keptTotal} posts`);
-
-		// Manual labels beat everything; a repost otherwise carries the stance of what it reposts.
-		await c.run(`CREATE TABLE labels (post_id VARCHAR PRIMARY KEY, stance VARCHAR, claim_id VARCHAR)`);
-		if (o.labels.length) {
-			const values = o.labels
-				.map((l) => `(${lit(l.postId)}, ${lit(l.stance)}, ${l.claimId === null ? 'NULL' : lit(l.claimId)})`)
-				.join(', ');
-			await c.run(`INSERT INTO labels VALUES ${values}`);
-		}
-		await c.run(`CREATE TABLE final AS
-			SELECT s.post_id, s.platform, s.author_id, s.author_handle, k.ts AS created_at, s.created_at AS created_iso,
-				s.lang, s.text, s.url, s.reply_to_id, s.quote_of_id, s.repost_of_id,
-				s.like_count, s.repost_count, s.reply_count,
-				CASE WHEN l.post_id IS NOT NULL THEN l.stance
-					WHEN e.edge_kind = 'repost' AND p.stance <> 'other' THEN p.stance ELSE s.stance END AS stance,
-				CASE WHEN l.post_id IS NOT NULL THEN l.claim_id
-					WHEN e.edge_kind = 'repost' AND p.stance <> 'other' THEN p.claim_id ELSE s.claim_id END AS claim_id,
-				(l.post_id IS NULL AND e.edge_kind = 'repost' AND p.stance <> 'other'
-					AND (p.stance, coalesce(p.claim_id, '')) <> (s.stance, coalesce(s.claim_id, ''))) AS _inherited,
-				s.stance_rule AS _rule,
-				t.cascade_id, e.parent_id, e.edge_kind, t.depth,
-				NULL::VARCHAR AS dup_of, 'observed' AS provenance
-			FROM k JOIN stage s USING (seq) JOIN edges e ON e.post_id = k.post_id JOIN tree t ON t.post_id = k.post_id
-			LEFT JOIN k p ON p.post_id = e.parent_id
-			LEFT JOIN labels l ON l.post_id = k.post_id`);
-
-		let source = 'final';
-		let nearDuplicates: number | null = null;
-		if (o.markNearDuplicates) {
-			const cols = [...POST_COLUMNS, 'created_iso'];
-			await c.run(`CREATE TABLE marked AS ${markNearDuplicatesSql('final', cols)}`);
-			source = 'marked';
-			nearDuplicates = await scalar(c, `SELECT count(*) FROM marked WHERE dup_of IS NOT NULL`);
-		}
-		const select = POST_COLUMNS.map((col) =>
-			col === 'created_at' ? 'created_iso AS created_at' : `"${col}"`
-		).join(', ');
-		await c.run(
-			`COPY (SELECT ${select} FROM ${source} ORDER BY ${source}.created_at, post_id) TO ${lit(o.outPath)} (HEADER, DELIMITER ',')`
-		);
-
-		const cascades = (
-			await rows(
-				c,
-				`SELECT count(*) AS n, max(size) AS max_size, max(d) AS max_depth FROM (
-					SELECT cascade_id, count(*) AS size, max(depth) AS d FROM tree GROUP BY cascade_id)`
-			)
-		)[0];
-		const edges: Record<string, number> = {};
+		const duplicates = Array(o.files).fill(0);
 		for (const r of await rows(
 			c,
-			`SELECT edge_kind, count(*) AS n FROM edges WHERE edge_kind IS NOT NULL GROUP BY 1 ORDER BY 1`
+			`SELECT s.file, count(*) AS staged, count(l.seq) AS dups FROM s LEFT JOIN losers l USING (seq) GROUP BY 1`
 		)) {
-			edges[String(r.edge_kind)] = Number(r.n);
+			staged[Number(r.file)] = Number(r.staged);
+			duplicates[Number(r.file)] = Number(r.dups);
 		}
-		const outside = await scalar(
-			c,
-			`SELECT count(*) FROM k WHERE (repost_of_id IS NOT NULL OR quote_of_id IS NOT NULL OR reply_to_id IS NOT NULL)
-				AND post_id NOT IN (SELECT post_id FROM valid)`
+		await run(`DROP TABLE s`);
+
+		// Candidate parents: observed references (repost, then quote, then reply), then inferred rules. The graph
+		// is then walked on the integer seq of each kept post rather than on id strings.
+		await run(`CREATE VIEW posts_kept AS SELECT * EXCLUDE (ts), make_timestamp(ts) AS ts FROM k`);
+		const inferred = (o.inferredRules ?? []).map(
+			(r, i) => `UNION ALL SELECT post_id, parent_id, 'inferred', ${10 + i} FROM (${r.sql})`
 		);
-		const notEarlier = await scalar(c, `SELECT count(DISTINCT post_id) FROM valid WHERE NOT earlier`);
+		await run(`CREATE TABLE cand AS
+			WITH refs AS (
+				SELECT post_id, repost_of_id AS parent_id, 'repost' AS kind, 1 AS prio FROM k WHERE repost_of_id IS NOT NULL
+				UNION ALL SELECT post_id, quote_of_id, 'quote', 2 FROM k WHERE quote_of_id IS NOT NULL
+				UNION ALL SELECT post_id, reply_to_id, 'reply', 3 FROM k WHERE reply_to_id IS NOT NULL
+				${inferred.join('\n')}
+			) SELECT ch.seq, ch.ts, ch.post_id, refs.parent_id, refs.kind, refs.prio FROM refs JOIN k ch USING (post_id)`);
+		// A parent must be in the archive and strictly earlier (time, then id): every cascade stays a tree.
+		await run(`CREATE TABLE valid AS
+			SELECT cand.seq, p.seq AS pseq, cand.kind, cand.prio, p.ts AS parent_ts, p.post_id AS parent_id,
+				(p.ts < cand.ts OR (p.ts = cand.ts AND p.post_id < cand.post_id)) AS earlier
+			FROM cand JOIN k p ON p.post_id = cand.parent_id`);
+		await run(`CREATE TABLE edges AS
+			SELECT seq, pseq, parent_id, kind AS edge_kind FROM valid WHERE earlier
+			QUALIFY row_number() OVER (PARTITION BY seq ORDER BY prio, parent_ts DESC, parent_id) = 1`);
 		const tally = async (sql: string) => {
 			const out: Record<string, number> = {};
 			for (const r of await rows(c, sql)) out[String(r.k)] = Number(r.n);
 			return out;
 		};
+		const referencesOutside = await scalar(
+			c,
+			`SELECT count(*) FROM k WHERE (repost_of_id IS NOT NULL OR quote_of_id IS NOT NULL OR reply_to_id IS NOT NULL)
+				AND seq NOT IN (SELECT seq FROM valid)`
+		);
+		const referencesNotEarlier = await scalar(c, `SELECT count(DISTINCT seq) FROM valid WHERE NOT earlier`);
+		const edgeKinds = await tally(`SELECT edge_kind AS k, count(*) AS n FROM edges GROUP BY 1 ORDER BY 1`);
+		await run(`DROP TABLE cand`);
+		await run(`DROP TABLE valid`);
+		await run(`CREATE TABLE tree AS
+			WITH RECURSIVE t(seq, root, depth) AS (
+				SELECT seq, seq, 0 FROM k ANTI JOIN edges USING (seq)
+				UNION ALL
+				SELECT e.seq, t.root, t.depth + 1 FROM edges e JOIN t ON e.pseq = t.seq
+			) SELECT * FROM t`);
+		const keptTotal = await scalar(c, `SELECT count(*) FROM k`);
+		const inTree = await scalar(c, `SELECT count(*) FROM tree`);
+		if (inTree !== keptTotal) throw new Error(`cascade pass placed ${inTree} of ${keptTotal} posts`);
+		const cascades = (
+			await rows(
+				c,
+				`SELECT count(*) AS n, max(size) AS max_size, max(d) AS max_depth FROM (
+					SELECT root, count(*) AS size, max(depth) AS d FROM tree GROUP BY root)`
+			)
+		)[0];
+
+		// Manual labels beat everything; a repost otherwise carries the stance of what it reposts.
+		await run(`CREATE TABLE labels (post_id VARCHAR PRIMARY KEY, stance VARCHAR, claim_id VARCHAR)`);
+		if (o.labels.length) {
+			const values = o.labels
+				.map((l) => `(${lit(l.postId)}, ${lit(l.stance)}, ${l.claimId === null ? 'NULL' : lit(l.claimId)})`)
+				.join(', ');
+			await run(`INSERT INTO labels VALUES ${values}`);
+		}
+		await run(`CREATE TABLE d AS
+			SELECT k.part, k.off, k.len, k.stance_rule,
+				CASE WHEN l.post_id IS NOT NULL THEN l.stance
+					WHEN e.edge_kind = 'repost' AND p.stance <> 'other' THEN p.stance ELSE k.stance END AS stance,
+				CASE WHEN l.post_id IS NOT NULL THEN l.claim_id
+					WHEN e.edge_kind = 'repost' AND p.stance <> 'other' THEN p.claim_id ELSE k.claim_id END AS claim_id,
+				(l.post_id IS NULL AND e.edge_kind = 'repost' AND p.stance <> 'other'
+					AND (p.stance, coalesce(p.claim_id, '')) <> (k.stance, coalesce(k.claim_id, ''))) AS inherited,
+				r.post_id AS cascade_id, e.parent_id, e.edge_kind, t.depth
+			FROM k JOIN tree t USING (seq) JOIN k r ON r.seq = t.root
+			LEFT JOIN edges e ON e.seq = k.seq
+			LEFT JOIN k p ON p.seq = e.pseq
+			LEFT JOIN labels l ON l.post_id = k.post_id`);
+		await run(`DROP TABLE tree`);
+		await run(`DROP TABLE edges`);
+		const derivedPath = join(o.workDir, 'derived.csv');
+		await run(
+			`COPY (SELECT part, off, len, ${DERIVED.join(', ')} FROM d ORDER BY part, off) TO ${lit(derivedPath)} (HEADER false, DELIMITER ',')`
+		);
+		const t = performance.now();
+		await assemble(parts, derivedPath, o.outPath);
+		if (profile) console.error(`${Math.round(performance.now() - t)} ms  assemble posts.csv`);
+
+		let nearDuplicates: number | null = null;
+		if (o.markNearDuplicates) {
+			// Same SQL as the build, over the assembled file; rows stay in their order.
+			await run(`SET preserve_insertion_order = true`);
+			const types = {
+				...Object.fromEntries(postsTable.columns.map((col) => [col.name, col.type])),
+				created_at: 'VARCHAR'
+			};
+			await run(`CREATE TABLE p AS
+				SELECT * REPLACE (created_at::TIMESTAMP AS created_at), created_at AS created_iso, row_number() OVER () AS _rn
+				FROM read_csv(${lit(o.outPath)}, header = true, columns = ${typesSql(types)}, ${csvOpts}, ${longLines})`);
+			await run(
+				`CREATE TABLE marked AS ${markNearDuplicatesSql('p', [...POST_COLUMNS, 'created_iso', '_rn'])}`
+			);
+			nearDuplicates = await scalar(c, `SELECT count(*) FROM marked WHERE dup_of IS NOT NULL`);
+			const select = POST_COLUMNS.map((col) =>
+				col === 'created_at' ? 'created_iso AS created_at' : `"${col}"`
+			).join(', ');
+			const tmp = o.outPath + '.marked';
+			await run(`COPY (SELECT ${select} FROM marked ORDER BY _rn) TO ${lit(tmp)} (HEADER, DELIMITER ',')`);
+			await rename(tmp, o.outPath);
+		}
+
 		return {
 			staged,
-			kept,
-			duplicates: staged.map((s, i) => s - kept[i]),
+			duplicates,
 			posts: keptTotal,
 			cascades: {
 				count: Number(cascades.n ?? 0),
 				max_depth: Number(cascades.max_depth ?? 0),
 				max_size: Number(cascades.max_size ?? 0),
-				edges,
-				references_outside_archive: outside,
-				references_not_earlier: notEarlier
+				edges: edgeKinds,
+				references_outside_archive: referencesOutside,
+				references_not_earlier: referencesNotEarlier
 			},
 			labels: {
 				applied: await scalar(c, `SELECT count(*) FROM labels JOIN k USING (post_id)`),
 				unmatched: await scalar(c, `SELECT count(*) FROM labels ANTI JOIN k USING (post_id)`)
 			},
-			stance_inherited: await scalar(c, `SELECT count(*) FROM final WHERE _inherited`),
-			stances: await tally(`SELECT stance AS k, count(*) AS n FROM final GROUP BY 1 ORDER BY 1`),
+			stance_inherited: await scalar(c, `SELECT count(*) FROM d WHERE inherited`),
+			stances: await tally(`SELECT stance AS k, count(*) AS n FROM d GROUP BY 1 ORDER BY 1`),
 			stance_rules: await tally(
-				`SELECT _rule AS k, count(*) AS n FROM final WHERE _rule IS NOT NULL GROUP BY 1 ORDER BY 1`
+				`SELECT stance_rule AS k, count(*) AS n FROM d WHERE stance_rule IS NOT NULL GROUP BY 1 ORDER BY 1`
 			),
 			near_duplicates: nearDuplicates
 		};

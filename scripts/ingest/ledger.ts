@@ -151,6 +151,13 @@ export class Ledger {
 		this.out.write(JSON.stringify(entry) + '\n');
 	}
 
+	/** Writes an entry made elsewhere (a worker's rejects, already counted) to rejects.jsonl. */
+	writeEntry(entry: object): void {
+		if (!this.rejectsPath) return;
+		this.out ??= createWriteStream(this.rejectsPath);
+		this.out.write(JSON.stringify(entry) + '\n');
+	}
+
 	/** Waits for the rejects file to catch up when it is behind (call between records). */
 	async drain(): Promise<void> {
 		if (this.out?.writableNeedDrain) await once(this.out, 'drain');

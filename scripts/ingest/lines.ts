@@ -26,6 +26,14 @@ export interface ReadLinesOptions {
 	maxLineBytes?: number;
 	/** Read-chunk size; the reader never holds more than one chunk plus one line. */
 	chunkBytes?: number;
+	/** Decode each line as UTF-8 into `text` (default true); off for byte-only consumers. */
+	decode?: boolean;
+	/**
+	 * Read only bytes [start, end) (a range cut right after a newline, see ranges.ts). Offsets stay absolute;
+	 * line numbers count from 1 at `start`; a BOM is only looked for at byte 0.
+	 */
+	start?: number;
+	end?: number;
 }
 
 export interface FileReadStats {
@@ -67,6 +75,7 @@ export async function readLines(
 ): Promise<FileReadStats> {
 	const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
 	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	const decode = options.decode ?? true;
 	const hash: Hash = createHash('sha256');
 	const stats: FileReadStats = {
 		bytes: 0,
@@ -83,7 +92,8 @@ export async function readLines(
 	let pending: Buffer[] = [];
 	let pendingLen = 0;
 	let lineLen = 0; // true length of the current partial line, kept or not
-	let lineStart = 0;
+	const first = options.start ?? 0;
+	let lineStart = first;
 	let lineNo = 0;
 	let stop = false;
 
@@ -110,13 +120,20 @@ export async function readLines(
 		}
 		const tooLong = byteLength > maxLineBytes;
 		if (tooLong) bytes = bytes.subarray(0, maxLineBytes);
-		if (lineNo === 1 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		if (
+			lineNo === 1 &&
+			first === 0 &&
+			bytes.length >= 3 &&
+			bytes[0] === 0xef &&
+			bytes[1] === 0xbb &&
+			bytes[2] === 0xbf
+		) {
 			bytes = bytes.subarray(3);
 			stats.bom = true;
 		}
 		// A line cut at the limit may end inside a character: never decode it.
 		let text: string | null = null;
-		if (!tooLong) {
+		if (!tooLong && decode) {
 			try {
 				text = decoder.decode(bytes);
 			} catch {
@@ -131,7 +148,15 @@ export async function readLines(
 		if (v === false) stop = true;
 	};
 
-	const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
+	if (options.end !== undefined && options.end <= first) {
+		stats.sha256 = hash.digest('hex');
+		return stats;
+	}
+	const stream = createReadStream(path, {
+		highWaterMark: options.chunkBytes ?? 1 << 20,
+		start: first,
+		end: options.end === undefined ? undefined : options.end - 1
+	});
 	try {
 		for await (const chunk of stream as AsyncIterable<Buffer>) {
 			hash.update(chunk);

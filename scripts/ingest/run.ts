@@ -7,13 +7,13 @@ import type { InferredAttributionRule } from './attribution';
 import { sha256File, type IngestContext } from './common';
 import { finalizePosts, type FinalizeResult } from './finalize';
 import { ingestCsv, type CsvOptions } from './formats/csv';
-import { ingestMastodon } from './formats/mastodon';
-import { ingestTwitter } from './formats/twitter';
+import { ingestJsonLines } from './jsonl';
+import { defaultWorkers, inThread, WorkerPool } from './pool';
 import { DEFAULT_WINDOW_MINUTES, ingestWayback } from './formats/wayback';
 import { DEFAULT_MAX_RAW_BYTES, Ledger, type FileCounts } from './ledger';
 import { DEFAULT_MAX_LINE_BYTES } from './lines';
-import { PostStage } from './staging';
-import { loadStanceLabels, loadStanceRules } from './stance';
+import { partPaths, PostStage, type StagePart } from './staging';
+import { loadStanceLabels, loadStanceRules, StanceClassifier } from './stance';
 import { TrendingSink } from './trending';
 
 export const FORMATS = ['wayback', 'twitter-v2', 'mastodon', 'csv'] as const;
@@ -36,6 +36,10 @@ export interface IngestOptions {
 	inferredRules?: InferredAttributionRule[];
 	memoryLimit?: string;
 	threads?: number;
+	/** Worker threads for large JSON-lines files (default: one per CPU; 1 = read in this thread). */
+	workers?: number;
+	/** JSON-lines files at least this large are split across the workers (default 64 MiB). */
+	parallelMinBytes?: number;
 	keepStaging?: boolean;
 	wayback?: { windowMinutes?: number; bodies?: string };
 	mastodon?: { instance?: string };
@@ -62,9 +66,11 @@ export interface Summary {
 	bodies?: { files: number; bytes: number };
 	outputs: { posts: number; snapshots: number; trending_items: number; protest_items: number };
 	warnings: Record<string, number>;
-	posts?: Omit<FinalizeResult, 'staged' | 'kept' | 'duplicates' | 'posts'>;
+	posts?: Omit<FinalizeResult, 'staged' | 'duplicates' | 'posts'>;
 	rejects: string | null;
 	seconds: number;
+	/** Seconds spent reading the inputs and in the run-wide DuckDB passes (wall), and CPU seconds of the process. */
+	timings: Record<string, number>;
 }
 
 const OUTPUT_FILES = [
@@ -89,6 +95,7 @@ export function displayPath(p: string): string {
  */
 export async function ingest(o: IngestOptions): Promise<Summary> {
 	const started = performance.now();
+	const cpu0 = process.cpuUsage();
 	const rulesDir = o.rulesDir ?? 'data/rules';
 	const labelsPath = o.labels ?? join(rulesDir, 'stance-labels.csv');
 	const stanceRulesPath = join(rulesDir, 'stance-rules.csv');
@@ -104,14 +111,23 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 
 	const rejectsPath = join(o.out, 'rejects.jsonl');
 	const ledger = new Ledger(rejectsPath, o.maxRawBytes ?? DEFAULT_MAX_RAW_BYTES);
-	const posts = new PostStage(join(stagingDir, 'posts.jsonl'));
+	const parts: StagePart[] = [];
+	const allocPart = (): StagePart => {
+		const part = partPaths(stagingDir, parts.length);
+		parts.push(part);
+		return part;
+	};
+	// Readers that run in this thread (CSV) stage into a part per file; this one only keeps the type honest.
+	const posts = new PostStage(allocPart());
+	const workers = o.workers ?? defaultWorkers();
+	const pool = workers > 1 ? new WorkerPool(workers) : null;
 	const trending = new TrendingSink(o.out, protest);
 	const warnings: Record<string, number> = {};
 	const ctx: IngestContext = {
 		ledger,
 		posts,
 		trending,
-		stanceRules,
+		stance: new StanceClassifier(stanceRules),
 		protest,
 		maxLineBytes,
 		time: { assumeUtc: o.assumeUtc ?? false },
@@ -132,17 +148,24 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 	};
 
 	let result: FinalizeResult | null = null;
+	const timings: Record<string, number> = {};
 	try {
 		switch (o.format) {
 			case 'twitter-v2':
-				await ingestTwitter(ctx, o.inputs);
-				break;
 			case 'mastodon':
-				await ingestMastodon(ctx, o.inputs, o.mastodon);
+				await ingestJsonLines(ctx, o.format, o.inputs, {
+					instance: o.mastodon?.instance,
+					stagingDir,
+					stanceRulesPath,
+					maxRawBytes: o.maxRawBytes ?? DEFAULT_MAX_RAW_BYTES,
+					parallelMinBytes: o.parallelMinBytes,
+					runner: pool ?? inThread,
+					allocPart
+				});
 				break;
 			case 'csv':
 				if (!o.csv) throw new Error('csv: options missing');
-				await ingestCsv(ctx, o.inputs, o.csv);
+				await ingestCsv(ctx, o.inputs, o.csv, () => new PostStage(allocPart()));
 				break;
 			case 'wayback':
 				await ingestWayback(ctx, o.inputs, o.wayback);
@@ -153,25 +176,30 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 		await posts.close();
 		await trending.close();
 		await ledger.close();
-		if (posts.count > 0) {
+		await pool?.close();
+		timings.read = Math.round(performance.now() - started) / 1000;
+		const cpu1 = process.cpuUsage(cpu0);
+		timings.read_cpu = Math.round((cpu1.user + cpu1.system) / 1000) / 1000;
+		const staged = ledger.files.reduce((a, f) => a + f.staged, 0);
+		if (staged > 0) {
 			result = await finalizePosts({
-				stagePath: posts.path,
+				parts,
 				outPath: join(o.out, 'posts.csv'),
-				tempDir: join(stagingDir, 'duckdb'),
+				workDir: stagingDir,
 				files: ledger.files.length,
 				labels,
 				inferredRules: o.inferredRules,
 				markNearDuplicates: o.markNearDuplicates,
 				memoryLimit: o.memoryLimit,
 				threads: o.threads,
-				maxObjectBytes: maxLineBytes * 2
+				maxRecordBytes: maxLineBytes
 			});
-			result.kept.forEach((n, i) => {
+			result.staged.forEach((n, i) => {
 				const f = ledger.files[i];
-				// Staged rows must all have reached DuckDB: otherwise the counts cannot balance.
-				if (result!.staged[i] !== f.staged) f.kept = Number.NaN;
+				// Every staged row must have reached DuckDB; otherwise the counts cannot balance.
+				if (n !== f.staged) f.kept = Number.NaN;
 				else {
-					f.kept += n;
+					f.kept += n - result!.duplicates[i];
 					f.duplicates += result!.duplicates[i];
 				}
 			});
@@ -181,6 +209,7 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 	} finally {
 		await posts.close().catch(() => undefined);
 		await ledger.close().catch(() => undefined);
+		await pool?.close().catch(() => undefined);
 		if (!o.keepStaging) rmSync(stagingDir, { recursive: true, force: true });
 	}
 
@@ -197,7 +226,7 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 		records.reduce((a, f) => a + f[k], 0);
 	const rejected = sum('rejected');
 	if (rejected === 0) rmSync(rejectsPath, { force: true });
-	const { staged: _s, kept: _k, duplicates: _d, posts: _p, ...postStats } = result ?? ({} as FinalizeResult);
+	const { staged: _s, duplicates: _d, posts: _p, ...postStats } = result ?? ({} as FinalizeResult);
 	const summary: Summary = {
 		format: o.format,
 		out: displayPath(o.out),
@@ -223,7 +252,12 @@ export async function ingest(o: IngestOptions): Promise<Summary> {
 		warnings,
 		...(result ? { posts: postStats } : {}),
 		rejects: rejected ? displayPath(rejectsPath) : null,
-		seconds: Math.round((performance.now() - started) / 10) / 100
+		seconds: Math.round((performance.now() - started) / 10) / 100,
+		timings: {
+			...timings,
+			finalize: Math.round(performance.now() - started - (timings.read ?? 0) * 1000) / 1000,
+			cpu: Math.round((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000) / 1000
+		}
 	};
 
 	const rule = (p: string) => ({ path: displayPath(p), ...sha256File(p) });

@@ -2,7 +2,14 @@
 export type TimeError =
 	'missing-timestamp' | 'unparseable-timestamp' | 'no-timezone' | 'out-of-range-timestamp';
 
-export type TimeResult = { ok: true; iso: string } | { ok: false; error: TimeError };
+export type TimeResult =
+	| {
+			ok: true;
+			iso: string;
+			/** Microseconds since 1970-01-01T00:00:00Z (exact: years are limited to 1970–2199). */
+			us: number;
+	  }
+	| { ok: false; error: TimeError };
 
 export interface TimeOptions {
 	/** Read a timestamp without an offset as UTC (an explicit choice, e.g. `--assume-utc` for a known export). */
@@ -58,18 +65,20 @@ function build(
 	fraction: string,
 	offset: number
 ): TimeResult {
-	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) {
+	if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) {
 		return { ok: false, error: 'out-of-range-timestamp' };
 	}
 	const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
 	if (d > daysInMonth) return { ok: false, error: 'out-of-range-timestamp' };
-	const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000);
+	const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
+	if (ms < 0 || ms >= Date.UTC(2200, 0, 1)) return { ok: false, error: 'out-of-range-timestamp' };
+	const t = new Date(ms);
 	// Microseconds are the finest unit DuckDB's TIMESTAMP keeps; trailing zeros carry nothing.
 	const frac = fraction.slice(0, 6).replace(/0+$/, '');
 	const iso =
 		`${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` +
 		`T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${frac ? '.' + frac : ''}Z`;
-	return { ok: true, iso };
+	return { ok: true, iso, us: ms * 1000 + Number(frac.padEnd(6, '0')) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { classifyProtest, type ProtestOverride, type ProtestRule } from '../../src/lib/classify/protestRules';
 import { columnNames, snapshots, trendingItems } from '../../src/lib/schema';
+import { csvField } from './staging';
 
 export interface SnapshotRow {
 	snapshot_id: string;
@@ -24,13 +25,6 @@ export type TrendingItemInput = {
 	artist_name: string | null;
 	cover_url: string | null;
 };
-
-/** One CSV field: null is an empty field, an empty string is `""` (so the two stay apart). */
-export function csvField(v: string | number | boolean | null | undefined): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v !== 'string') return String(v);
-	return v === '' || /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
 
 export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string =>
 	values.map(csvField).join(',') + '\n';
@@ -102,8 +96,9 @@ export class TrendingSink {
 			);
 		}
 		if (this.snapshots.size === 0) return;
+		const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 		const rows = [...this.snapshots.values()].sort(
-			(a, b) => a.captured_at.localeCompare(b.captured_at) || a.snapshot_id.localeCompare(b.snapshot_id)
+			(a, b) => cmp(a.captured_at, b.captured_at) || cmp(a.snapshot_id, b.snapshot_id)
 		);
 		const body = rows.map((r) => {
 			const row: Record<string, string | number | null> = { ...r, provenance: 'observed' };

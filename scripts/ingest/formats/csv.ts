@@ -20,7 +20,7 @@ import {
 	type RecordAt
 } from '../common';
 import { readLines } from '../lines';
-import type { StagedPost } from '../staging';
+import type { PostStage, StagedPost } from '../staging';
 import { compactIso, toUtcIso } from '../time';
 import type { TrendingItemInput } from '../trending';
 
@@ -226,6 +226,7 @@ export function rowToPost(
 			author_id: q(rawAuthor ?? handle ?? undefined) as string,
 			author_handle: handle ?? (rawAuthor as string),
 			created_at: time.iso,
+			created_us: time.us,
 			lang: get('lang')?.trim() || opts.lang || 'und',
 			text: get('text') ?? '',
 			url: get('url')?.trim() || null,
@@ -297,11 +298,13 @@ export function rowToTrending(
 export async function ingestCsv(
 	ctx: IngestContext,
 	inputs: readonly string[],
-	opts: CsvOptions
+	opts: CsvOptions,
+	openPart: () => PostStage
 ): Promise<void> {
 	const seenItems = new Set<string>();
 	for (const path of expandInputs(inputs, (n) => /\.(csv|tsv|txt)$/i.test(n))) {
 		const file = ctx.ledger.addFile(path);
+		if (opts.table === 'posts') ctx.posts = openPart();
 		let delimiter = opts.delimiter ?? null;
 		let joiner: CsvRecordJoiner | null = delimiter ? new CsvRecordJoiner(delimiter) : null;
 		let cols: Record<string, number> | null = null;
@@ -438,6 +441,8 @@ export async function ingestCsv(
 				'unclosed-quote'
 			);
 		}
+		if (opts.table === 'posts') await ctx.posts.close();
+		if (opts.table === 'posts') await ctx.posts.close();
 		if (cols === null && stats.lines > stats.blankLines) throw new Error(`${path}: no header`);
 		ctx.recordStats(file, stats);
 	}

@@ -10,13 +10,11 @@
 import { readLines } from '../lines';
 import {
 	countOf,
-	expandInputs,
 	fail,
 	idString,
 	isObject,
 	LOSSY,
 	parseJson,
-	readJsonValues,
 	rejectRecord,
 	stagePost,
 	type IngestContext,
@@ -93,6 +91,7 @@ export function statusToPost(
 			author_id: `mastodon:${host}:${accountId}`,
 			author_handle: account.acct,
 			created_at: time.iso,
+			created_us: time.us,
 			lang: lang ?? 'und',
 			text,
 			url: url ?? null,
@@ -135,7 +134,7 @@ function findHost(v: unknown): string | null {
 }
 
 /** Streams a file until a status by a local account names the server's host (bounded: stops at the first). */
-async function detectHost(path: string, maxLineBytes: number): Promise<string | null> {
+export async function detectHost(path: string, maxLineBytes: number): Promise<string | null> {
 	let host: string | null = null;
 	let first: string | null = null;
 	await readLines(
@@ -174,7 +173,8 @@ function ingestStatus(ctx: IngestContext, file: number, s: unknown, host: string
 	if (q?.status) ingestStatus(ctx, file, q.status, host, { ...at, index: idx('quote.quoted_status') });
 }
 
-function ingestValue(
+/** Handles one parsed line (or document) of Mastodon input: a Status or an array of them. */
+export function ingestValue(
 	ctx: IngestContext,
 	file: number,
 	v: unknown,
@@ -192,21 +192,4 @@ function ingestValue(
 		return;
 	}
 	ingestStatus(ctx, file, v, host, { ...at, index: prefix || undefined });
-}
-
-export async function ingestMastodon(
-	ctx: IngestContext,
-	inputs: readonly string[],
-	options: { instance?: string } = {}
-): Promise<void> {
-	for (const path of expandInputs(inputs, (n) => /\.(jsonl?|ndjson)$/i.test(n))) {
-		const host = options.instance?.toLowerCase() ?? (await detectHost(path, ctx.maxLineBytes));
-		if (!host) {
-			throw new Error(
-				`${path}: cannot tell which server these statuses were fetched from (no status by a local account); pass --instance <host>`
-			);
-		}
-		const file = ctx.ledger.addFile(path);
-		await readJsonValues(ctx, file, path, (v, at) => ingestValue(ctx, file, v, host, at, ''));
-	}
 }

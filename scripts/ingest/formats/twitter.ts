@@ -7,12 +7,10 @@
  */
 import {
 	countOf,
-	expandInputs,
 	fail,
 	idString,
 	isObject,
 	LOSSY,
-	readJsonValues,
 	rejectRecord,
 	stagePost,
 	type IngestContext,
@@ -97,6 +95,7 @@ export function tweetToPost(
 			author_id: `twitter:${authorId}`,
 			author_handle: handle,
 			created_at: time.iso,
+			created_us: time.us,
 			lang: typeof t.lang === 'string' && t.lang ? t.lang : 'und',
 			text,
 			url,
@@ -141,7 +140,14 @@ function ingestTweet(
 	stagePost(ctx, file, r.value);
 }
 
-function ingestValue(ctx: IngestContext, file: number, v: unknown, at: RecordAt, prefix: string): void {
+/** Handles one parsed line (or document) of twitter-v2 input: a page, a tweet, or an array of either. */
+export function ingestValue(
+	ctx: IngestContext,
+	file: number,
+	v: unknown,
+	at: RecordAt,
+	prefix: string
+): void {
 	if (Array.isArray(v)) {
 		if (v.length === 0) rejectRecord(ctx, file, at, 'empty-page');
 		v.forEach((el, i) => ingestValue(ctx, file, el, at, `${prefix}[${i}]`));
@@ -211,11 +217,4 @@ function ingestValue(ctx: IngestContext, file: number, v: unknown, at: RecordAt,
 			detail
 		);
 	});
-}
-
-export async function ingestTwitter(ctx: IngestContext, inputs: readonly string[]): Promise<void> {
-	for (const path of expandInputs(inputs, (n) => /\.(jsonl?|ndjson)$/i.test(n))) {
-		const file = ctx.ledger.addFile(path);
-		await readJsonValues(ctx, file, path, (v, at) => ingestValue(ctx, file, v, at, ''));
-	}
 }
