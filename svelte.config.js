@@ -29,9 +29,9 @@ const config = {
 		},
 		prerender: {
 			entries: ['*', '/ko/'],
-			// TODO(issue 4/5): remove once /wave, /trending, /misinformation, /explore and /about exist.
+			// TODO(issue 5): remove once /explore exists (the story pages exist and must not 404).
 			handleHttpError: ({ path, status, message }) => {
-				if (status === 404 && /^\/(ko\/)?(wave|trending|misinformation|explore|about)\//.test(path)) return;
+				if (status === 404 && /^\/(ko\/)?explore\//.test(path)) return;
 				throw new Error(message);
 			},
 			handleMissingId: 'fail'

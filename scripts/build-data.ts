@@ -10,6 +10,11 @@ import { markNearDuplicatesSql } from './lib/dedup';
 import { documentedAggregate } from './build/aggregates/documented';
 import { spreadAggregate } from './build/aggregates/spread';
 import { waveAggregate } from './build/aggregates/wave';
+import { trendingAggregates } from './build/aggregates/trending';
+import { claimsAggregates } from './build/aggregates/claims';
+import { correctionAggregate } from './build/aggregates/correction';
+import { cascadeTreeAggregates } from './build/aggregates/cascadeTrees';
+import { cascadeMetricsAggregate } from './build/aggregates/cascadeMetrics';
 import { buildCascades } from './build/cascades';
 import { classifyTrendingItems } from './build/classify';
 import { openDuck } from './build/duck';
@@ -118,6 +123,11 @@ export async function buildData(opts: ReturnType<typeof parse>) {
 		writeAgg('wave', await waveAggregate(duck));
 		writeAgg('documented', await documentedAggregate(duck));
 		writeAgg('spread', await spreadAggregate(duck));
+		for (const [name, value] of await trendingAggregates(duck)) writeAgg(name, value);
+		for (const [name, value] of await claimsAggregates(duck)) writeAgg(name, value);
+		writeAgg('correction', await correctionAggregate(duck));
+		for (const [name, value] of await cascadeTreeAggregates(duck)) writeAgg(name, value);
+		writeAgg('cascade-metrics', await cascadeMetricsAggregate(duck));
 
 		const manifest = await buildManifest(
 			duck,

@@ -84,6 +84,12 @@ export async function cascadeMetricsAggregate(duck: Duck): Promise<CascadeMetric
 			`cascade-metrics: ${missingFromTable} claim/debunk cascades of 2+ posts are in posts but not in the cascades table`
 		);
 
+	const dict: CascadeMetricsAgg['dict'] = { stance: [], lang: [], platform: [], provenance: [] };
+	const code = (key: keyof CascadeMetricsAgg['dict'], value: string) => {
+		let i = dict[key].indexOf(value);
+		if (i < 0) i = dict[key].push(value) - 1;
+		return i;
+	};
 	const rows: CascadeMetricsAgg['rows'] = {
 		cascadeId: [],
 		stance: [],
@@ -93,7 +99,7 @@ export async function cascadeMetricsAggregate(duck: Duck): Promise<CascadeMetric
 		depth: [],
 		maxBreadth: [],
 		structuralVirality: [],
-		firstAt: [],
+		firstAtMinutes: [],
 		minutesToDepth: METRIC_DEPTHS.map(() => []),
 		minutesToSize: METRIC_SIZES.map(() => []),
 		provenance: []
@@ -101,21 +107,22 @@ export async function cascadeMetricsAggregate(duck: Duck): Promise<CascadeMetric
 	for (const r of table) {
 		const t = tau.get(r.cascade_id);
 		rows.cascadeId.push(r.cascade_id);
-		rows.stance.push(r.stance);
-		rows.lang.push(r.lang);
-		rows.platform.push(r.platform);
+		rows.stance.push(code('stance', r.stance));
+		rows.lang.push(code('lang', r.lang));
+		rows.platform.push(code('platform', r.platform));
 		rows.size.push(Number(r.size));
 		rows.depth.push(Number(r.depth));
 		rows.maxBreadth.push(Number(r.max_breadth));
-		rows.structuralVirality.push(round(r.structural_virality, 4));
-		rows.firstAt.push(Number(r.first_at));
+		rows.structuralVirality.push(round(r.structural_virality, 3));
+		rows.firstAtMinutes.push(Math.floor(Number(r.first_at) / 60_000));
 		METRIC_DEPTHS.forEach((_, k) => rows.minutesToDepth[k].push(t?.d[k] ?? null));
 		METRIC_SIZES.forEach((_, k) => rows.minutesToSize[k].push(t?.n[k] ?? null));
-		rows.provenance.push(r.provenance);
+		rows.provenance.push(code('provenance', r.provenance));
 	}
 	return {
 		depthsD: [...METRIC_DEPTHS],
 		sizesN: [...METRIC_SIZES],
+		dict,
 		rows,
 		singles,
 		missingFromTable
