@@ -1,0 +1,286 @@
+// `npm run bench:browser [-- --dir build --posts 1000000 --brushes 30 --port 4319]`
+//
+// Measures the explorer in headless Chromium against the built site, served by scripts/serve.js exactly as
+// users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
+// Playwright cannot see):
+//   - bytes before the first chart (the prerendered histogram is on screen) and before the first query result;
+//   - engine ready and first query result, ms after navigation;
+//   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes;
+//   - full-text search -> repainted, cold (first search downloads the text partitions) and warm.
+// With --posts N the data build writes N simulated posts to a temporary directory and the benchmark swaps it
+// into a copy of the built site (the prerendered overview still comes from the default build).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+
+const { values: args } = parseArgs({
+	options: {
+		dir: { type: 'string', default: 'build' },
+		posts: { type: 'string' },
+		brushes: { type: 'string', default: '30' },
+		port: { type: 'string', default: '4319' },
+		json: { type: 'string' }
+	}
+});
+
+const port = Number(args.port);
+const base = `http://127.0.0.1:${port}`;
+const brushes = Math.max(1, Number(args.brushes));
+
+interface Row {
+	dataset: string;
+	posts: number;
+	bytesFirstChart: number;
+	bytesFirstQuery: number;
+	firstChartMs: number;
+	engineReadyMs: number;
+	firstQueryMs: number;
+	settledMs: number;
+	brushP50: number;
+	brushP95: number;
+	brushN: number;
+	searchColdMs: number;
+	searchWarmMs: number;
+	bytesTotal: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+
+function logBytes(file: string): number {
+	if (!existsSync(file)) return 0;
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.reduce((s, l) => s + (JSON.parse(l) as { bytes: number }).bytes, 0);
+}
+
+async function serve(dir: string, log: string): Promise<ChildProcess> {
+	const child = spawn(
+		process.execPath,
+		['scripts/serve.js', '--dir', dir, '--port', String(port), '--log-bytes', log],
+		{
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
+	await new Promise<void>((resolve, reject) => {
+		child.stdout!.on('data', (d: Buffer) => d.toString().includes('Serving') && resolve());
+		child.on('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
+		setTimeout(() => reject(new Error('serve.js did not start')), 10_000);
+	});
+	return child;
+}
+
+/**
+ * Resolves with the page's performance.now() at the first frame where `probe(arg)` returns it (a number). A
+ * function, not a string: our Content-Security-Policy forbids eval, and the benchmark runs under that policy.
+ * Playwright serializes the function, so each probe must be self-contained.
+ */
+async function when<A>(
+	page: Page,
+	probe: (arg: A) => number | false,
+	arg: A,
+	timeout = 120_000
+): Promise<number> {
+	const handle = await page.waitForFunction(probe, arg, { polling: 'raf', timeout });
+	return (await handle.jsonValue()) as number;
+}
+
+/** Every explorer view shows results for the current URL (and, if given, the URL differs from `before`). */
+const settledAfter = (before: string | null): number | false => {
+	const el = document.querySelector<HTMLElement>('[data-testid=explorer]');
+	const moved = before === null || location.search !== before;
+	return moved && el?.dataset.settled === 'true' ? performance.now() : false;
+};
+
+async function measure(dataset: string, dir: string, posts: number): Promise<Row> {
+	const log = join(mkdtempSync(join(tmpdir(), 'aiad-bench-')), 'bytes.jsonl');
+	writeFileSync(log, '');
+	const server = await serve(dir, log);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-extensions'
+		]
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+		const page = await context.newPage();
+		const offOrigin: string[] = [];
+		page.on('request', (r) => {
+			if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url())) offOrigin.push(r.url());
+		});
+		await page.goto(`${base}/explore/`, { waitUntil: 'commit' });
+		const firstChartMs = await when(
+			page,
+			() =>
+				document.querySelectorAll('[data-testid=histogram] rect.bar').length > 0 ? performance.now() : false,
+			null
+		);
+		const bytesFirstChart = logBytes(log);
+		const engineReadyMs = await when(
+			page,
+			() => {
+				const phase = (window as unknown as { __aiad?: { status: { phase: string } } }).__aiad?.status.phase;
+				return phase === 'ready' || phase === 'data' ? performance.now() : false;
+			},
+			null
+		);
+		const firstQueryMs = await when(
+			page,
+			() =>
+				document.querySelector<HTMLElement>('[data-testid=explorer]')?.dataset.engine === 'ready'
+					? performance.now()
+					: false,
+			null
+		);
+		const bytesFirstQuery = logBytes(log);
+		const settledMs = await when(page, settledAfter, null);
+
+		// Brushes: deterministic positions across the chart, each a real drag, timed from pointerup to the first
+		// frame where every view shows the results for the new URL.
+		const svg = (await page.getByTestId('histogram').boundingBox())!;
+		const brushTimes: number[] = [];
+		for (let i = 0; i < brushes; i++) {
+			const a = 0.08 + ((i * 0.37) % 0.75);
+			const w = 0.04 + ((i * 0.13) % 0.15);
+			const before = await page.evaluate(() => location.search);
+			await page.evaluate(() => {
+				const w = window as unknown as { __t0: number };
+				window.addEventListener('pointerup', () => (w.__t0 = performance.now()), {
+					once: true,
+					capture: true
+				});
+			});
+			await page.mouse.move(svg.x + svg.width * a, svg.y + svg.height * 0.5);
+			await page.mouse.down();
+			await page.mouse.move(svg.x + svg.width * (a + w), svg.y + svg.height * 0.5, { steps: 4 });
+			await page.mouse.up();
+			const done = await when(page, settledAfter, before, 60_000);
+			brushTimes.push(done - (await page.evaluate(() => (window as unknown as { __t0: number }).__t0)));
+		}
+		const beforeClear = await page.evaluate(() => location.search);
+		await page.getByRole('button', { name: 'Clear time filter' }).click();
+		await when(page, settledAfter, beforeClear);
+
+		const search = async (word: string) => {
+			const box = page.getByLabel('Search post text');
+			await box.fill(word);
+			const before = await page.evaluate(() => location.search);
+			const t0 = await page.evaluate(() => performance.now());
+			await box.press('Enter');
+			const done = await when(page, settledAfter, before, 180_000);
+			return done - t0;
+		};
+		const searchColdMs = await search('midjourney');
+		const searchWarmMs = await search('미드저니');
+		if (offOrigin.length) throw new Error(`requests left the origin: ${offOrigin.join(', ')}`);
+		return {
+			dataset,
+			posts,
+			bytesFirstChart,
+			bytesFirstQuery,
+			firstChartMs,
+			engineReadyMs,
+			firstQueryMs,
+			settledMs,
+			brushP50: quantile(brushTimes, 0.5),
+			brushP95: quantile(brushTimes, 0.95),
+			brushN: brushTimes.length,
+			searchColdMs,
+			searchWarmMs,
+			bytesTotal: logBytes(log)
+		};
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
+
+function postsIn(dir: string): number {
+	try {
+		const index = JSON.parse(readFileSync(join(dir, 'data/arrow/index.json'), 'utf8')) as {
+			tables: Record<string, { files: { rows: number }[] }>;
+		};
+		return index.tables.posts.files.reduce((s, f) => s + f.rows, 0);
+	} catch {
+		return NaN;
+	}
+}
+
+async function main() {
+	const dir = args.dir!;
+	if (!existsSync(join(dir, 'explore/index.html'))) {
+		console.error(`bench:browser: ${dir}/explore/index.html not found. Run \`npm run build\` first.`);
+		process.exit(1);
+	}
+	const rows: Row[] = [await measure('default', dir, postsIn(dir))];
+	if (args.posts) {
+		const n = Number(args.posts);
+		const tmp = mkdtempSync(join(tmpdir(), 'aiad-bench-site-'));
+		try {
+			console.error(`bench:browser: building ${n} simulated posts into ${tmp}/data …`);
+			const r = spawnSync(
+				'npx',
+				['tsx', 'scripts/build-data.ts', '--posts', String(n), '--out', join(tmp, 'data'), '--quiet'],
+				{
+					stdio: 'inherit'
+				}
+			);
+			if (r.status !== 0) throw new Error('data build failed');
+			const site = join(tmp, 'site');
+			cpSync(dir, site, { recursive: true, filter: (p) => !p.startsWith(join(dir, 'data')) });
+			cpSync(join(tmp, 'data'), join(site, 'data'), { recursive: true });
+			rows.push(await measure(`${n / 1e6}M (data swapped in)`, site, postsIn(site)));
+		} finally {
+			rmSync(tmp, { recursive: true, force: true });
+		}
+	}
+
+	const ms = (n: number) => `${Math.round(n)} ms`;
+	const table: [string, (r: Row) => string][] = [
+		['posts', (r) => r.posts.toLocaleString('en-US')],
+		['bytes before first chart', (r) => mb(r.bytesFirstChart)],
+		['first chart (prerendered)', (r) => ms(r.firstChartMs)],
+		['engine ready', (r) => ms(r.engineReadyMs)],
+		['first query result', (r) => ms(r.firstQueryMs)],
+		['every view filled (table too)', (r) => ms(r.settledMs)],
+		['bytes before first query', (r) => mb(r.bytesFirstQuery)],
+		['brush → all views p50', (r) => ms(r.brushP50)],
+		['brush → all views p95', (r) => `${ms(r.brushP95)} (n=${r.brushN})`],
+		['search, cold (loads text)', (r) => ms(r.searchColdMs)],
+		['search, warm', (r) => ms(r.searchWarmMs)],
+		['bytes, whole session', (r) => mb(r.bytesTotal)]
+	];
+	const widths = [
+		Math.max(...table.map(([k]) => k.length)),
+		...rows.map((r) => Math.max(r.dataset.length, ...table.map(([, f]) => f(r).length)))
+	];
+	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+	console.log(line(['metric', ...rows.map((r) => r.dataset)]));
+	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const [k, f] of table) console.log(line([k, ...rows.map(f)]));
+	console.log(
+		'\nTimes are ms after navigation (Chromium headless, loopback, no compression by scripts/serve.js).'
+	);
+	if (args.json) writeFileSync(args.json, JSON.stringify(rows, null, '\t'));
+}
+
+main().catch((e: unknown) => {
+	console.error(e);
+	process.exit(1);
+});
