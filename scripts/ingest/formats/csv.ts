@@ -13,6 +13,7 @@ import { FEEDS } from '../../../src/lib/schema';
 import {
 	countOf,
 	expandInputs,
+	idString,
 	rejectRecord,
 	stagePost,
 	type IngestContext,
@@ -198,9 +199,14 @@ export function rowToPost(
 	const platform = (get('platform') || opts.platform || '').trim().toLowerCase();
 	if (!platform)
 		return { ok: false, reason: 'missing-platform', detail: 'no platform column value and no --platform' };
+	if (!/^[a-z][a-z0-9_.-]*$/.test(platform)) return { ok: false, reason: 'bad-platform', detail: platform };
+	// Ids are qualified with the platform (`twitter:1603…`) unless they already are; an id with spaces or
+	// control characters is not an id.
+	let badId: string | null = null;
 	const q = (id: string | undefined): string | null => {
 		const s = id?.trim();
 		if (!s) return null;
+		if (idString(s) === null) badId = s;
 		return s.startsWith(platform + ':') ? s : `${platform}:${s}`;
 	};
 	const postId = q(get('post_id'));
@@ -208,6 +214,13 @@ export function rowToPost(
 	const handle = get('author_handle')?.trim() || null;
 	const rawAuthor = get('author_id')?.trim() || null;
 	if (!handle && !rawAuthor) return { ok: false, reason: 'missing-author' };
+	const authorId = q(rawAuthor ?? handle ?? undefined) as string;
+	const refs = {
+		reply_to_id: q(get('reply_to_id')),
+		quote_of_id: q(get('quote_of_id')),
+		repost_of_id: q(get('repost_of_id'))
+	};
+	if (badId !== null) return { ok: false, reason: 'bad-id', detail: JSON.stringify(badId) };
 	const time = toUtcIso(get('created_at'), ctx.time);
 	if (!time.ok)
 		return { ok: false, reason: time.error, detail: `created_at ${JSON.stringify(get('created_at'))}` };
@@ -223,16 +236,14 @@ export function rowToPost(
 		value: {
 			post_id: postId,
 			platform,
-			author_id: q(rawAuthor ?? handle ?? undefined) as string,
+			author_id: authorId,
 			author_handle: handle ?? (rawAuthor as string),
 			created_at: time.iso,
 			created_us: time.us,
 			lang: get('lang')?.trim() || opts.lang || 'und',
 			text: get('text') ?? '',
 			url: get('url')?.trim() || null,
-			reply_to_id: q(get('reply_to_id')),
-			quote_of_id: q(get('quote_of_id')),
-			repost_of_id: q(get('repost_of_id')),
+			...refs,
 			like_count: counts[0],
 			repost_count: counts[1],
 			reply_count: counts[2]
@@ -265,6 +276,7 @@ export function rowToTrending(
 		return { ok: false, reason: 'bad-rank', detail: rankText };
 	const projectId = get('project_id')?.trim();
 	if (!projectId) return { ok: false, reason: 'missing-id' };
+	if (idString(projectId) === null) return { ok: false, reason: 'bad-id', detail: JSON.stringify(projectId) };
 	const title = get('title') ?? '';
 	if (!title.trim()) return { ok: false, reason: 'missing-title' };
 	const user = get('artist_username')?.trim();
