@@ -11,8 +11,27 @@
  */
 import type { Component } from 'svelte';
 import { loadAgg } from '$lib/data/loadAgg';
-import type { DocumentedAgg, WaveAgg } from '$lib/data/types';
+import type {
+	CaptureAgg,
+	CascadeMetricsAgg,
+	CascadeTreeAgg,
+	CascadeTreesAgg,
+	ClaimsHourlyAgg,
+	DocumentedAgg,
+	TrendingAgg,
+	WaveAgg
+} from '$lib/data/types';
 import type { StringKey } from '$lib/i18n';
+import { captureAggName } from '$lib/story/aggNames';
+import {
+	CLAIM_BINS,
+	CLAIM_LANGS,
+	CLAIM_MODES,
+	CLAIM_WINDOWS,
+	ZONE_CHOICES,
+	platformsFor
+} from '$lib/story/claimsData';
+import { metricKeys } from '$lib/story/metricsData';
 import { WAVE_TOPS } from '$lib/story/waveData';
 
 type Fetch = typeof globalThis.fetch;
@@ -73,7 +92,7 @@ export const choices =
 		pick(params, allowed);
 
 /** An aggregate, or null when it does not exist (an id from a URL that names nothing). */
-export async function aggOrNull<T>(fetch: Fetch, name: string): Promise<T | null> {
+async function aggOrNull<T>(fetch: Fetch, name: string): Promise<T | null> {
 	try {
 		return await loadAgg<T>(fetch, name);
 	} catch {
@@ -82,6 +101,7 @@ export async function aggOrNull<T>(fetch: Fetch, name: string): Promise<T | null
 }
 
 const documentedEvents = async (fetch: Fetch) => (await loadAgg<DocumentedAgg>(fetch, 'documented')).events;
+const captureIds = (data: Props) => (data.wave as WaveAgg).captures.map((c) => c.snapshotId);
 
 export const CHARTS = {
 	wave: chart(
@@ -90,6 +110,127 @@ export const CHARTS = {
 		() => import('$lib/story/WaveFigure.svelte'),
 		async (f) => ({ wave: await loadAgg<WaveAgg>(f, 'wave'), events: await documentedEvents(f) }),
 		{ fromUrl: choices({ top: WAVE_TOPS }), height: 600 }
+	),
+	calendar: chart(
+		'/trending/',
+		'calendar.title',
+		() => import('$lib/story/CalendarFigure.svelte'),
+		async (f) => ({ wave: await loadAgg<WaveAgg>(f, 'wave'), top: 100, selected: null }),
+		{
+			fromUrl: async (p, data) => {
+				const { top, capture } = pick(p, { top: WAVE_TOPS, capture: captureIds(data) });
+				return { ...(top ? { top } : {}), ...(capture ? { selected: capture } : {}) };
+			},
+			height: 560
+		}
+	),
+	grid: chart(
+		'/trending/',
+		'trending.title',
+		() => import('$lib/story/GridFigure.svelte'),
+		async (f) => {
+			const [trending, wave] = await Promise.all([
+				loadAgg<TrendingAgg>(f, 'trending'),
+				loadAgg<WaveAgg>(f, 'wave')
+			]);
+			const capture =
+				trending.peak ??
+				(wave.captures.length
+					? await loadAgg<CaptureAgg>(f, captureAggName(wave.captures[wave.captures.length - 1].snapshotId))
+					: null);
+			return { capture, top: 100, wave };
+		},
+		{
+			fromUrl: async (p, data, f) => {
+				const { top, capture, compare } = pick(p, {
+					top: WAVE_TOPS,
+					capture: captureIds(data),
+					compare: captureIds(data)
+				});
+				const [c, before] = await Promise.all([
+					capture ? aggOrNull<CaptureAgg>(f, captureAggName(String(capture))) : null,
+					compare && compare !== capture ? aggOrNull<CaptureAgg>(f, captureAggName(String(compare))) : null
+				]);
+				return { ...(top ? { top } : {}), ...(c ? { capture: c } : {}), ...(before ? { before } : {}) };
+			},
+			height: 1100
+		}
+	),
+	claims: chart(
+		'/misinformation/',
+		'claims.title',
+		() => import('$lib/story/ClaimDebunkFigure.svelte'),
+		async (f) => ({
+			agg: await loadAgg<ClaimsHourlyAgg>(f, 'claims-hourly'),
+			events: await documentedEvents(f),
+			filter: { lang: 'all', platform: 'all', bin: 'hour', zone: 'UTC', window: '3w' },
+			mode: 'raw',
+			log: false
+		}),
+		{
+			fromUrl: async (p, data) => {
+				const base = data.filter as Record<string, string>;
+				const c = pick(p, { lang: CLAIM_LANGS, bin: CLAIM_BINS, zone: ZONE_CHOICES, window: CLAIM_WINDOWS });
+				const lang = (c.lang ?? base.lang) as (typeof CLAIM_LANGS)[number];
+				const { platform } = pick(p, {
+					platform: ['all', ...platformsFor(data.agg as ClaimsHourlyAgg, lang)]
+				});
+				const { mode, log } = pick(p, { mode: CLAIM_MODES, log: ['1', '0', 'true', 'false'] });
+				return {
+					filter: { ...base, ...c, ...(platform ? { platform } : {}) },
+					...(mode ? { mode } : {}),
+					...(log !== undefined ? { log: log === '1' || log === 'true' } : {})
+				};
+			},
+			height: 640
+		}
+	),
+	correction: chart(
+		'/misinformation/',
+		'correction.title',
+		() => import('$lib/story/CorrectionFigure.svelte'),
+		async (f) => ({ ...(await aggs({ agg: 'correction' })(f)), bin: 'hour', zone: 'UTC' }),
+		{ fromUrl: choices({ bin: CLAIM_BINS, zone: ZONE_CHOICES }), height: 640 }
+	),
+	cascade: chart(
+		'/cascades/',
+		'cascade.title',
+		() => import('$lib/story/CascadeFigure.svelte'),
+		async (f) => {
+			const trees = await loadAgg<CascadeTreesAgg>(f, 'cascade-trees');
+			return { trees, summary: trees.cascades[0] ?? null, tree: trees.first, mode: 'radial' };
+		},
+		{
+			fromUrl: async (p, data, f) => {
+				const trees = data.trees as CascadeTreesAgg;
+				const { layout, cascade } = pick(p, {
+					layout: ['radial', 'time'],
+					cascade: trees.cascades.map((c) => c.cascadeId)
+				});
+				const summary = cascade ? trees.cascades.find((c) => c.cascadeId === cascade) : undefined;
+				const tree =
+					summary && summary.cascadeId !== trees.first?.cascadeId
+						? await aggOrNull<CascadeTreeAgg>(f, summary.file)
+						: null;
+				return {
+					...(layout ? { mode: layout } : {}),
+					...(summary && (tree || summary.cascadeId === trees.first?.cascadeId)
+						? { summary, tree: tree ?? trees.first }
+						: {})
+				};
+			},
+			height: 820
+		}
+	),
+	metrics: chart(
+		'/cascades/',
+		'metrics.title',
+		() => import('$lib/story/CascadeMetricsFigure.svelte'),
+		async (f) => ({ agg: await loadAgg<CascadeMetricsAgg>(f, 'cascade-metrics'), metric: 'virality' }),
+		{
+			fromUrl: async (p, data) => pick(p, { metric: metricKeys(data.agg as CascadeMetricsAgg) }),
+			height: 700
+		}
 	),
 	timeline: chart(
 		'/',

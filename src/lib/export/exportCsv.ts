@@ -37,7 +37,8 @@ export async function csvBlob(
 				else reject(new Error(m.message));
 			};
 			worker.onerror = (e) => reject(new Error(e.message || 'CSV worker failed'));
-			const job: CsvJob = { rows: rows as ExportRow[], options };
+			// Plain copies: rows from Svelte state are proxies, which postMessage cannot clone.
+			const job: CsvJob = { rows: rows.map((r) => ({ ...r })), options: JSON.parse(JSON.stringify(options)) };
 			worker.postMessage(job);
 		});
 	} finally {

@@ -1,0 +1,295 @@
+// Checks the built site (build/, written by `npm run build`): embeds, chart pages, downloads, the manifest and
+// citations, as a reader or a crawler would get them.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHARTS, CHART_SLUGS } from '../../src/lib/charts/registry';
+import { translate } from '../../src/lib/i18n';
+import { TABLES, TABLE_NAMES } from '../../src/lib/schema';
+
+const BUILD = 'build';
+const html = (path: string): string => {
+	const file = join(BUILD, path, path.endsWith('.html') ? '' : 'index.html');
+	if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+	return readFileSync(file, 'utf8');
+};
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+interface ManifestFile {
+	path: string;
+	rows?: number;
+	bytes: number;
+	sha256: string;
+}
+interface Manifest {
+	datasetVersion: string;
+	schemaVersion: string;
+	tables: Record<string, { rows: number; provenance: Record<string, number>; files: ManifestFile[] }>;
+	browser: Record<string, { files: ManifestFile[] }>;
+	aggregates: ManifestFile[];
+}
+let manifest: Manifest;
+
+beforeAll(() => {
+	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('build/ is missing: run `npm run build` first');
+	manifest = JSON.parse(readFileSync(join(BUILD, 'data/manifest.json'), 'utf8'));
+});
+
+const EMBEDS = CHART_SLUGS.flatMap((slug) =>
+	(['en', 'ko'] as const).flatMap((lang) =>
+		[false, true].map((isStatic) => ({
+			slug,
+			lang,
+			isStatic,
+			path: `/embed/${lang === 'ko' ? 'ko/' : ''}${slug}/${isStatic ? 'static/' : ''}`
+		}))
+	)
+);
+
+describe('embeds', () => {
+	it.each(EMBEDS)('$path is noindex, canonical, titled, without site chrome', ({ slug, lang, path }) => {
+		const page = html(path);
+		const entry = CHARTS[slug];
+		const canonical = lang === 'ko' ? `/ko${entry.page}` : entry.page;
+		expect(page).toMatch(/<meta name="robots" content="noindex"/);
+		expect(page).toContain(`<link rel="canonical" href="${canonical}"`);
+		expect(page).toContain(
+			`<title>${translate(lang, entry.title)} · ${translate(lang, 'site.name')}</title>`
+		);
+		expect(page).toMatch(new RegExp(`<html lang="${lang}"`));
+		// No site navigation, header or footer.
+		expect(page).not.toMatch(/<nav[\s>]/);
+		expect(page).not.toContain('site-header');
+		expect(page).not.toContain('site-footer');
+		// The same figure, with its provenance badge, source, credit and a link back to the full chart.
+		expect(page).toContain(`data-chart="${slug}"`);
+		expect(page).toMatch(/data-provenance="(simulated|observed|documented)"/);
+		expect(page).toContain(`${translate(lang, 'chart.credit')}: ${translate(lang, 'site.name')}`);
+		expect(page).toMatch(new RegExp(`data-embed-part="back"><a href="${canonical}`));
+		expect(page).toContain('<script src="/embed/child.js"></script>');
+		// Site-only actions stay on the site.
+		expect(page).not.toContain('data-chart-actions');
+		if (entry.svg) expect(page).toMatch(/<svg[^>]*viewBox="0 0 \d+ \d+"/);
+	});
+
+	it.each(EMBEDS.filter((e) => e.isStatic))('$path (static) carries no framework JavaScript', ({ path }) => {
+		const page = html(path);
+		expect(page).not.toContain('/_app/immutable/entry');
+		expect(page).not.toMatch(/<script type="module"/);
+		expect(page).not.toMatch(/<script>[\s\S]*?kit\.start/);
+		// The only scripts: the theme (dark flag) and the embed's own small script.
+		const srcs = [...page.matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((m) =>
+			m[1].replace(/^(\.\.\/)+/, '/')
+		);
+		expect(srcs.sort()).toEqual(['/embed/child.js', '/theme.js']);
+	});
+
+	it.each(EMBEDS.filter((e) => !e.isStatic))('$path (live) hydrates', ({ path }) => {
+		expect(html(path)).toContain('/_app/immutable/entry');
+	});
+
+	it('ships the child script and the host loader unchanged', () => {
+		expect(readFileSync(join(BUILD, 'embed/child.js'), 'utf8')).toBe(
+			readFileSync('src/lib/embed/child.js', 'utf8')
+		);
+		expect(readFileSync(join(BUILD, 'embed.js'), 'utf8')).toBe(readFileSync('static/embed.js', 'utf8'));
+	});
+
+	it('lets any site frame /embed/ pages, and no other site frame the rest', () => {
+		const rules = readFileSync(join(BUILD, '_headers'), 'utf8');
+		const headersFor = (path: string) => {
+			const out: Record<string, string> = {};
+			let match = false;
+			for (const line of rules.split('\n')) {
+				if (!line.trim() || line.trim().startsWith('#')) continue;
+				if (!/^\s/.test(line)) {
+					const re = new RegExp(
+						'^' +
+							line
+								.trim()
+								.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+								.replace(/\*/g, '.*') +
+							'$'
+					);
+					match = re.test(path);
+				} else if (match) {
+					const i = line.indexOf(':');
+					out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+				}
+			}
+			return out;
+		};
+		for (const { path } of EMBEDS) {
+			const h = headersFor(path);
+			expect(h['content-security-policy'], path).toMatch(/frame-ancestors \*/);
+			expect(h['x-frame-options'], path).toBeUndefined();
+		}
+		expect(headersFor('/data/')['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+	});
+});
+
+describe('chart pages', () => {
+	it.each(CHART_SLUGS)('the page of %s shows it, drawn in the prerendered HTML', (slug) => {
+		const entry = CHARTS[slug];
+		for (const lang of ['en', 'ko'] as const) {
+			const page = html(lang === 'ko' ? `/ko${entry.page}` : entry.page);
+			if (!entry.svg) {
+				// HTML charts (the timeline) may be laid out inline on their page rather than in a frame.
+				expect(page).toMatch(new RegExp(`(data-chart|id)="${slug}"`));
+				continue;
+			}
+			const at = page.indexOf(`data-chart="${slug}"`);
+			expect(at, `${entry.page} has no data-chart="${slug}"`).toBeGreaterThan(0);
+			const figure = page.slice(at, page.indexOf('</figure>', at));
+			expect(figure).toMatch(/<svg[^>]*viewBox="0 0 \d+ \d+"/);
+			// Every chart on the site carries the Download / Embed / Cite actions, with the dataset version.
+			expect(figure).toContain(`data-chart-actions="${slug}"`);
+			expect(figure).toContain('data-action="embed"');
+			expect(figure).toContain(manifest.datasetVersion);
+		}
+	});
+
+	it('labels every full-table download with the manifest row count', () => {
+		const page = html('/');
+		const actions = [...page.matchAll(/data-chart-downloads="[^"]+"[\s\S]*?<\/details>/g)].map((m) => m[0]);
+		let checked = 0;
+		for (const block of actions) {
+			for (const m of block.matchAll(
+				/<code>(\w+)<\/code>[\s\S]{0,40}?<span class="count[^"]*">· ([\d,]+) rows?<\/span>/g
+			)) {
+				expect(Number(m[2].replace(/,/g, '')), m[1]).toBe(manifest.tables[m[1]].rows);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+});
+
+describe('downloads and manifest', () => {
+	it('the manifest version is the hash of the rest of the manifest', () => {
+		const text = readFileSync(join(BUILD, 'data/manifest.json'), 'utf8');
+		const { datasetVersion, ...body } = JSON.parse(text) as Manifest & Record<string, unknown>;
+		expect(createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)).toBe(datasetVersion);
+	});
+
+	it('lists every contract table as Parquet and CSV', () => {
+		for (const name of TABLE_NAMES) {
+			expect(manifest.tables[name].files.map((f) => f.path).sort()).toEqual([
+				`${name}.csv`,
+				`${name}.parquet`
+			]);
+		}
+	});
+
+	it('every listed file exists in the build with its bytes and sha256', () => {
+		const files = [
+			...Object.values(manifest.tables).flatMap((t) => t.files),
+			...Object.values(manifest.browser ?? {}).flatMap((b) => b.files),
+			...(manifest.aggregates ?? [])
+		];
+		expect(files.length).toBeGreaterThan(TABLE_NAMES.length * 2);
+		for (const f of files) {
+			const file = join(BUILD, 'data', f.path);
+			expect(existsSync(file), f.path).toBe(true);
+			expect(statSync(file).size, f.path).toBe(f.bytes);
+			expect(sha256(file), f.path).toBe(f.sha256);
+		}
+	});
+
+	it('CSV and Parquet hold the rows and provenance counts the manifest states', async () => {
+		const db = await (await DuckDBInstance.create(':memory:')).connect();
+		try {
+			for (const name of TABLE_NAMES) {
+				const t = manifest.tables[name];
+				const csv = Papa.parse<string[]>(readFileSync(join(BUILD, 'data', `${name}.csv`), 'utf8'), {
+					skipEmptyLines: true
+				}).data;
+				expect(csv[0], name).toEqual(TABLES[name].columns.map((c) => c.name));
+				expect(csv.length - 1, `${name}.csv rows`).toBe(t.rows);
+				const parquet = join(BUILD, 'data', `${name}.parquet`).replace(/'/g, "''");
+				const counts = (
+					await db.runAndReadAll(
+						`SELECT provenance, count(*)::INTEGER AS n FROM '${parquet}' GROUP BY ALL ORDER BY provenance`
+					)
+				).getRowObjectsJS() as { provenance: string; n: number }[];
+				expect(Object.fromEntries(counts.map((c) => [c.provenance, c.n])), name).toEqual(t.provenance);
+				expect(
+					counts.reduce((s, c) => s + c.n, 0),
+					`${name}.parquet rows`
+				).toBe(t.rows);
+				for (const f of t.files) expect(f.rows, f.path).toBe(t.rows);
+			}
+		} finally {
+			db.closeSync();
+		}
+	});
+
+	it('full-table CSVs are spreadsheet-safe in text columns and leave numbers alone', () => {
+		for (const name of TABLE_NAMES) {
+			const rows = Papa.parse<Record<string, string>>(
+				readFileSync(join(BUILD, 'data', `${name}.csv`), 'utf8'),
+				{
+					header: true,
+					skipEmptyLines: true
+				}
+			).data;
+			for (const c of TABLES[name].columns) {
+				for (const r of rows) {
+					const v = r[c.name];
+					if (c.type === 'VARCHAR') expect(v, `${name}.${c.name}`).not.toMatch(/^[=+\-@\t\r\0]/);
+					if ((c.type === 'INTEGER' || c.type === 'DOUBLE') && v !== '')
+						expect(v, `${name}.${c.name}`).toMatch(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i);
+				}
+			}
+		}
+	});
+});
+
+describe('citations', () => {
+	it('the data page cites the dataset version in text and BibTeX, in both languages', () => {
+		for (const path of ['/data/', '/ko/data/']) {
+			const page = html(path);
+			expect(page).toContain(`dataset version ${manifest.datasetVersion}`);
+			expect(page).toMatch(/@misc\{aiart_dataset_[0-9a-f]{8},/);
+			expect(page).toContain(`version = {${manifest.datasetVersion}}`);
+		}
+	});
+
+	it('the data page links every file with its row count and checksum', () => {
+		const page = html('/data/');
+		for (const name of TABLE_NAMES)
+			for (const f of manifest.tables[name].files) {
+				expect(page).toContain(`href="/data/${f.path}"`);
+				expect(page).toContain(f.sha256);
+			}
+		expect(page).toMatch(/download="posts(-SIMULATED)?\.csv"/);
+	});
+});
+
+describe('the dev preview', () => {
+	it('frames every embed at 320, 600 and 960 px and is noindex', () => {
+		const page = html('/dev/embeds/');
+		expect(page).toMatch(/<meta name="robots" content="noindex/);
+		for (const slug of CHART_SLUGS)
+			for (const w of [320, 600, 960])
+				expect(page).toMatch(new RegExp(`data-width="${w}"[^>]*data-slug="${slug}"`));
+	});
+
+	it('is linked from no other page', () => {
+		const pages: string[] = [];
+		const walk = (dir: string) => {
+			for (const f of readdirSync(dir, { withFileTypes: true })) {
+				const p = join(dir, f.name);
+				if (f.isDirectory()) {
+					if (!['_app', 'data', 'dev'].includes(f.name)) walk(p);
+				} else if (f.name.endsWith('.html')) pages.push(p);
+			}
+		};
+		walk(BUILD);
+		expect(pages.length).toBeGreaterThan(5);
+		for (const p of pages) expect(readFileSync(p, 'utf8'), p).not.toMatch(/href="[^"]*\/dev\//);
+	});
+});
