@@ -217,7 +217,6 @@ export async function finalizePosts(o: FinalizeOptions): Promise<FinalizeResult>
 		await run(`CREATE TABLE losers AS
 			SELECT seq FROM s WHERE post_id IN (SELECT post_id FROM s GROUP BY post_id HAVING count(*) > 1)
 			QUALIFY row_number() OVER (PARTITION BY post_id ORDER BY quality DESC, seq) > 1`);
-		await run(`CREATE TABLE k AS SELECT * EXCLUDE (quality) FROM s ANTI JOIN losers USING (seq)`);
 		const staged = Array(o.files).fill(0);
 		const duplicates = Array(o.files).fill(0);
 		for (const r of await rows(
@@ -227,21 +226,22 @@ export async function finalizePosts(o: FinalizeOptions): Promise<FinalizeResult>
 			staged[Number(r.file)] = Number(r.staged);
 			duplicates[Number(r.file)] = Number(r.dups);
 		}
-		await run(`DROP TABLE s`);
+		// The kept posts: the staged ones less the merged copies (deleted in place: no copy of the table).
+		await run(`DELETE FROM s WHERE seq IN (SELECT seq FROM losers)`);
+		await run(`ALTER TABLE s RENAME TO k`);
 
 		// Candidate parents: observed references (repost, then quote, then reply), then inferred rules. The graph
 		// is then walked on the integer seq of each kept post rather than on id strings.
-		await run(`CREATE VIEW posts_kept AS SELECT * EXCLUDE (ts), make_timestamp(ts) AS ts FROM k`);
+		await run(`CREATE VIEW posts_kept AS SELECT * EXCLUDE (ts, quality), make_timestamp(ts) AS ts FROM k`);
 		const inferred = (o.inferredRules ?? []).map(
-			(r, i) => `UNION ALL SELECT post_id, parent_id, 'inferred', ${10 + i} FROM (${r.sql})`
+			(r, i) =>
+				`UNION ALL SELECT k.seq, k.ts, k.post_id, x.parent_id, 'inferred', ${10 + i} FROM (${r.sql}) x JOIN k USING (post_id)`
 		);
 		await run(`CREATE TABLE cand AS
-			WITH refs AS (
-				SELECT post_id, repost_of_id AS parent_id, 'repost' AS kind, 1 AS prio FROM k WHERE repost_of_id IS NOT NULL
-				UNION ALL SELECT post_id, quote_of_id, 'quote', 2 FROM k WHERE quote_of_id IS NOT NULL
-				UNION ALL SELECT post_id, reply_to_id, 'reply', 3 FROM k WHERE reply_to_id IS NOT NULL
-				${inferred.join('\n')}
-			) SELECT ch.seq, ch.ts, ch.post_id, refs.parent_id, refs.kind, refs.prio FROM refs JOIN k ch USING (post_id)`);
+			SELECT seq, ts, post_id, repost_of_id AS parent_id, 'repost' AS kind, 1 AS prio FROM k WHERE repost_of_id IS NOT NULL
+			UNION ALL SELECT seq, ts, post_id, quote_of_id, 'quote', 2 FROM k WHERE quote_of_id IS NOT NULL
+			UNION ALL SELECT seq, ts, post_id, reply_to_id, 'reply', 3 FROM k WHERE reply_to_id IS NOT NULL
+			${inferred.join('\n')}`);
 		// A parent must be in the archive and strictly earlier (time, then id): every cascade stays a tree.
 		await run(`CREATE TABLE valid AS
 			SELECT cand.seq, p.seq AS pseq, cand.kind, cand.prio, p.ts AS parent_ts, p.post_id AS parent_id,
