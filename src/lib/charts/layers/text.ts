@@ -4,15 +4,18 @@
  */
 export function fitText(text: string, width: number, fontSize: number): string {
 	const budget = width / fontSize;
-	let used = 0;
+	const em = (ch: string) => (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.56);
+	const chars = [...text];
+	if (chars.reduce((s, ch) => s + em(ch), 0) <= budget) return text;
+	// Cut so that the text and the ellipsis (≈ 0.6 em) fit together.
+	let used = 0.6;
 	let out = '';
-	for (const ch of text) {
-		const w = /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.56;
-		if (used + w > budget) return out.trimEnd() + '…';
-		used += w;
+	for (const ch of chars) {
+		if (used + em(ch) > budget) break;
+		used += em(ch);
 		out += ch;
 	}
-	return out;
+	return out.trimEnd() + '…';
 }
 
 /** Splits text into at most `lines` lines that fit `width`, the last one cut with an ellipsis. */
