@@ -203,7 +203,7 @@ export async function readJsonValues(
 			crlf: 0,
 			stopped: false
 		};
-		for (let i = 0; i < buf.length; i++) if (buf[i] === 10) stats.lines++;
+		for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) stats.lines++;
 		if (buf.length && buf[buf.length - 1] !== 10) stats.lines++;
 		ctx.recordStats(file, stats);
 		const body = stats.bom ? buf.subarray(3) : buf;

@@ -22,6 +22,7 @@ export class WorkerPool implements RangeRunner {
 		{ resolve: (r: RangeResult) => void; reject: (e: Error) => void }
 	>();
 	private nextId = 0;
+	private closing = false;
 
 	constructor(readonly workers: number) {}
 
@@ -42,9 +43,13 @@ export class WorkerPool implements RangeRunner {
 			this.idle.push(w);
 			this.pump();
 		});
-		w.on('error', (e) => {
+		const fail = (e: Error) => {
 			for (const p of this.pending.values()) p.reject(e);
 			this.pending.clear();
+		};
+		w.on('error', fail);
+		w.on('exit', (code) => {
+			if (code !== 0 && !this.closing) fail(new Error(`worker stopped with exit code ${code}`));
 		});
 		this.all.push(w);
 		return w;
@@ -62,6 +67,7 @@ export class WorkerPool implements RangeRunner {
 	}
 
 	async close(): Promise<void> {
+		this.closing = true;
 		await Promise.all(this.all.map((w) => w.terminate()));
 	}
 }

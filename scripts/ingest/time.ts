@@ -41,7 +41,9 @@ const MONTHS: Record<string, number> = {
 	Dec: 12
 };
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const pad = (n: number, w = 2): string => (w === 2 && n >= 10 ? String(n) : String(n).padStart(w, '0'));
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MAX_MS = Date.UTC(2200, 0, 1);
 
 /** Offset in minutes east of UTC, from `Z`, `+09:00`, `+0900`, `-05`. */
 function offsetMinutes(zone: string): number | null {
@@ -68,16 +70,22 @@ function build(
 	if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) {
 		return { ok: false, error: 'out-of-range-timestamp' };
 	}
-	const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-	if (d > daysInMonth) return { ok: false, error: 'out-of-range-timestamp' };
+	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+	if (d > (mo === 2 && leap ? 29 : DAYS[mo - 1])) return { ok: false, error: 'out-of-range-timestamp' };
 	const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
-	if (ms < 0 || ms >= Date.UTC(2200, 0, 1)) return { ok: false, error: 'out-of-range-timestamp' };
-	const t = new Date(ms);
+	if (ms < 0 || ms >= MAX_MS) return { ok: false, error: 'out-of-range-timestamp' };
 	// Microseconds are the finest unit DuckDB's TIMESTAMP keeps; trailing zeros carry nothing.
-	const frac = fraction.slice(0, 6).replace(/0+$/, '');
-	const iso =
-		`${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` +
-		`T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${frac ? '.' + frac : ''}Z`;
+	const frac = fraction.length > 6 ? fraction.slice(0, 6).replace(/0+$/, '') : fraction.replace(/0+$/, '');
+	let date: string;
+	if (offset === 0) {
+		date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+	} else {
+		const t = new Date(ms);
+		date =
+			`${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` +
+			`T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+	}
+	const iso = frac ? `${date}.${frac}Z` : `${date}Z`;
 	return { ok: true, iso, us: ms * 1000 + Number(frac.padEnd(6, '0')) };
 }
 

@@ -22,12 +22,6 @@ import { toUtcIso } from '../time';
 
 type Post = Omit<StagedPost, 'stance' | 'claim_id' | 'stance_rule'>;
 
-const REF_KIND: Record<string, 'repost_of_id' | 'quote_of_id' | 'reply_to_id'> = {
-	retweeted: 'repost_of_id',
-	quoted: 'quote_of_id',
-	replied_to: 'reply_to_id'
-};
-
 const looksLikeTweet = (v: Record<string, unknown>): boolean =>
 	(typeof v.id === 'string' || typeof v.id === 'number') &&
 	('text' in v || 'created_at' in v || 'author_id' in v);
@@ -60,21 +54,21 @@ export function tweetToPost(
 	const text = note ?? t.text;
 	if (typeof text !== 'string') return fail('missing-text');
 
-	const refs: Pick<Post, 'repost_of_id' | 'quote_of_id' | 'reply_to_id'> = {
-		repost_of_id: null,
-		quote_of_id: null,
-		reply_to_id: null
-	};
-	if (t.referenced_tweets !== undefined && !Array.isArray(t.referenced_tweets))
-		return fail('bad-referenced-tweets');
-	for (const r of (t.referenced_tweets as unknown[] | undefined) ?? []) {
+	let repost: string | null = null;
+	let quote: string | null = null;
+	let reply: string | null = null;
+	const refs = t.referenced_tweets;
+	if (refs !== undefined && !Array.isArray(refs)) return fail('bad-referenced-tweets');
+	for (const r of (refs as unknown[] | undefined) ?? []) {
 		if (!isObject(r)) return fail('bad-referenced-tweets');
 		const rid = idString(r.id);
 		if (rid === LOSSY)
 			return fail('lossy-numeric-id', 'referenced_tweets[].id is an unquoted number above 2^53');
-		const kind = typeof r.type === 'string' ? REF_KIND[r.type] : undefined;
-		if (rid === null || !kind) return fail('bad-referenced-tweets', JSON.stringify(r).slice(0, 200));
-		refs[kind] ??= `twitter:${rid}`;
+		if (rid === null) return fail('bad-referenced-tweets', JSON.stringify(r).slice(0, 200));
+		if (r.type === 'retweeted') repost ??= `twitter:${rid}`;
+		else if (r.type === 'quoted') quote ??= `twitter:${rid}`;
+		else if (r.type === 'replied_to') reply ??= `twitter:${rid}`;
+		else return fail('bad-referenced-tweets', JSON.stringify(r).slice(0, 200));
 	}
 
 	let handle =
@@ -83,8 +77,10 @@ export function tweetToPost(
 	if (handle === null) ctx.warn('twitter-handle-unknown');
 	const pm = isObject(t.public_metrics) ? t.public_metrics : null;
 	if (!pm) ctx.warn('twitter-metrics-missing');
-	const counts = [pm?.like_count, pm?.retweet_count, pm?.reply_count].map((v) => countOf(v));
-	if (pm && counts.some((c) => c === null)) ctx.warn('twitter-metrics-invalid');
+	const likes = countOf(pm?.like_count);
+	const reposts = countOf(pm?.retweet_count);
+	const replies = countOf(pm?.reply_count);
+	if (pm && (likes === null || reposts === null || replies === null)) ctx.warn('twitter-metrics-invalid');
 	const url = `https://twitter.com/${handle ?? 'i/web'}/status/${id}`;
 	handle ??= authorId;
 	return {
@@ -99,10 +95,12 @@ export function tweetToPost(
 			lang: typeof t.lang === 'string' && t.lang ? t.lang : 'und',
 			text,
 			url,
-			...refs,
-			like_count: counts[0] ?? 0,
-			repost_count: counts[1] ?? 0,
-			reply_count: counts[2] ?? 0,
+			reply_to_id: reply,
+			quote_of_id: quote,
+			repost_of_id: repost,
+			like_count: likes ?? 0,
+			repost_count: reposts ?? 0,
+			reply_count: replies ?? 0,
 			quality
 		}
 	};
@@ -121,19 +119,22 @@ function usersOf(includes: unknown, ctx: IngestContext): Map<string, string> {
 	return users;
 }
 
+/** `index` names where the tweet sits in its line; built only for a reject (most tweets need none). */
 function ingestTweet(
 	ctx: IngestContext,
 	file: number,
 	t: unknown,
 	users: Map<string, string>,
-	at: RecordAt
+	at: RecordAt,
+	index?: () => string
 ): void {
 	const r = tweetToPost(t, users, ctx);
 	if (!r.ok) {
+		const where = index?.() || undefined;
 		// A tweet inside a page is shown alone, re-serialized; a whole line (or a record JSON.parse has
 		// rounded, which cannot be re-serialized faithfully) is shown as read.
-		const raw = at.index === undefined || r.reason === 'lossy-numeric-id' ? at.raw : JSON.stringify(t);
-		rejectRecord(ctx, file, { ...at, raw, rawBytes: undefined }, r.reason, r.detail);
+		const raw = where === undefined || r.reason === 'lossy-numeric-id' ? at.raw : JSON.stringify(t);
+		rejectRecord(ctx, file, { ...at, index: where, raw, rawBytes: undefined }, r.reason, r.detail);
 		return;
 	}
 	ctx.ledger.read(file);
@@ -164,11 +165,10 @@ export function ingestValue(
 			const aid = idString(v.author.id);
 			if (typeof aid === 'string') users.set(aid, v.author.username);
 		}
-		ingestTweet(ctx, file, v, users, { ...at, index: prefix || undefined });
+		ingestTweet(ctx, file, v, users, at, () => prefix);
 		if (Array.isArray(v.referenced_tweets)) {
 			v.referenced_tweets.forEach((r, i) => {
-				if (isExpandedTweet(r))
-					ingestTweet(ctx, file, r, users, { ...at, index: idx(`referenced_tweets[${i}]`) });
+				if (isExpandedTweet(r)) ingestTweet(ctx, file, r, users, at, () => idx(`referenced_tweets[${i}]`));
 			});
 		}
 		return;
@@ -199,12 +199,12 @@ export function ingestValue(
 		return;
 	}
 	const single = !Array.isArray(v.data);
-	data.forEach((t, i) =>
-		ingestTweet(ctx, file, t, users, { ...at, index: idx(single ? 'data' : `data[${i}]`) })
-	);
-	included.forEach((t, i) =>
-		ingestTweet(ctx, file, t, users, { ...at, index: idx(`includes.tweets[${i}]`) })
-	);
+	for (let i = 0; i < data.length; i++) {
+		ingestTweet(ctx, file, data[i], users, at, () => idx(single ? 'data' : `data[${i}]`));
+	}
+	for (let i = 0; i < included.length; i++) {
+		ingestTweet(ctx, file, included[i], users, at, () => idx(`includes.tweets[${i}]`));
+	}
 	errors.forEach((e, i) => {
 		const detail = isObject(e)
 			? [e.title, e.detail].filter((s) => typeof s === 'string').join(': ')

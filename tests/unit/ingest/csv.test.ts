@@ -254,3 +254,31 @@ describe('csv: pieces', () => {
 		).toEqual({ post_id: 0, created_at: 1, text: 2, author_handle: 3 });
 	});
 });
+
+describe('csv: broken records', () => {
+	it('rejects a record with a bad byte inside a quoted field, an unclosed quote at the end, and keeps the rest', async () => {
+		const dir = tmp();
+		const path = join(dir, 'broken.csv');
+		writeFileSync(
+			path,
+			Buffer.concat([
+				Buffer.from('post_id,author_handle,created_at,text\n'),
+				Buffer.from('1,a,2022-12-15T00:00:00Z,"two\nlines"\n'),
+				Buffer.from('2,a,2022-12-15T00:00:00Z,"bad\n'),
+				Buffer.from([0xc3, 0x28, 0x0a]),
+				Buffer.from('3,a,2022-12-15T00:00:00Z,fine\n'),
+				Buffer.from('4,a,2022-12-15T00:00:00Z,"never closed\nat all')
+			])
+		);
+		const r = await run({ format: 'csv', inputs: [path], csv: { table: 'posts', map: {}, platform: 'x' } });
+		expect(counts(r.summary)).toEqual({ 'broken.csv': [4, 2, 0, 2] });
+		expect(r.rejects.map((x) => [x.line, x.reason, x.detail ?? null])).toEqual([
+			[4, 'invalid-utf8', 'at line 5'],
+			[7, 'unclosed-quote', null]
+		]);
+		expect(r.posts.map((p) => [p.post_id, p.text])).toEqual([
+			['x:1', 'two\nlines'],
+			['x:3', 'fine']
+		]);
+	});
+});

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tweetToPost } from '../../../scripts/ingest/formats/twitter';
 import { csvColumnsSql, posts as postsTable } from '../../../src/lib/schema';
 import { byId, counts, FIXTURES, run, tmp, type Run } from './helpers';
 
@@ -249,5 +250,53 @@ describe('twitter-v2: ids and size', () => {
 			['line-too-long', 1, true]
 		]);
 		expect(tight.summary.balanced).toBe(true);
+	});
+});
+
+describe('tweetToPost', () => {
+	const ctx = { warn: () => undefined, time: {} };
+	const base = {
+		id: '1603456789012345678',
+		author_id: '1',
+		created_at: '2022-12-15T00:00:00Z',
+		text: 'short…'
+	};
+
+	it('uses the full text of a long tweet (note_tweet) and the first reference of each kind', () => {
+		const r = tweetToPost(
+			{
+				...base,
+				note_tweet: { text: 'the whole long text' },
+				referenced_tweets: [
+					{ type: 'replied_to', id: '10' },
+					{ type: 'quoted', id: '11' }
+				]
+			},
+			new Map([['1', 'someone']]),
+			ctx
+		);
+		expect(r).toMatchObject({
+			ok: true,
+			value: {
+				text: 'the whole long text',
+				reply_to_id: 'twitter:10',
+				quote_of_id: 'twitter:11',
+				repost_of_id: null
+			}
+		});
+	});
+
+	it.each([
+		[{ ...base, id: JSON.parse('1603456789012345678') }, 'lossy-numeric-id'],
+		[{ ...base, id: 42 }, null],
+		[{ ...base, author_id: undefined }, 'missing-author'],
+		[{ ...base, text: undefined }, 'missing-text'],
+		[{ ...base, referenced_tweets: [{ type: 'liked', id: '1' }] }, 'bad-referenced-tweets'],
+		[{ ...base, referenced_tweets: [{ type: 'quoted', id: 2 ** 60 }] }, 'lossy-numeric-id'],
+		[{ ...base, id: 'abc' }, 'missing-id']
+	])('checks %j', (tweet, reason) => {
+		const r = tweetToPost(tweet, new Map(), ctx);
+		if (reason === null) expect(r).toMatchObject({ ok: true, value: { post_id: 'twitter:42' } });
+		else expect(r).toMatchObject({ ok: false, reason });
 	});
 });

@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyNames, itemToRow, parseFeedUrl } from '../../../scripts/ingest/formats/wayback';
-import { counts, FIXTURES, run, type Run } from './helpers';
+import { counts, FIXTURES, run, tmp, type Run } from './helpers';
 
 const DIR = `${FIXTURES}/wayback`;
 const FEED = 'https://www.artstation.com/api/v2/community/explore/projects/';
@@ -178,5 +181,33 @@ describe('wayback: helpers', () => {
 		});
 		expect(itemToRow({ ...item, id: 2 ** 60 }, 's', 1)).toEqual({ ok: false, reason: 'lossy-numeric-id' });
 		expect(itemToRow({ ...item, user: null }, 's', 1)).toEqual({ ok: false, reason: 'item-missing-user' });
+	});
+});
+
+describe('wayback: other listings', () => {
+	it('reads a one-line CDX listing with fl= fields, --bodies elsewhere and a gzipped body', async () => {
+		const dir = tmp();
+		const bodies = join(dir, 'bodies');
+		const url = `${FEED}trending.json?page=1&dimension=3d&per_page=2`;
+		writeFileSync(
+			join(dir, 'list.cdx.json'),
+			JSON.stringify([
+				['timestamp', 'original', 'statuscode'],
+				['20221215120000', url, '200']
+			])
+		);
+		const { mkdirSync } = await import('node:fs');
+		mkdirSync(bodies);
+		const items = [1, 2].map((n) => ({ id: n, title: `Piece ${n}`, user: { username: `u${n}` } }));
+		writeFileSync(
+			join(bodies, '20221215120000-trending-3d-p1.json'),
+			gzipSync(JSON.stringify({ data: items }))
+		);
+		const r = await run({ format: 'wayback', inputs: [join(dir, 'list.cdx.json')], wayback: { bodies } });
+		expect(counts(r.summary)).toEqual({ 'list.cdx.json': [1, 1, 0, 0] });
+		expect(r.items.map((i) => [i.snapshot_id, i.rank, i.title])).toEqual([
+			['trending-3d-20221215T120000Z', '1', 'Piece 1'],
+			['trending-3d-20221215T120000Z', '2', 'Piece 2']
+		]);
 	});
 });
