@@ -5,6 +5,7 @@ import {
 	NO_CLAIM,
 	allExploreQueries,
 	copiesOfSql,
+	createSearchHitsSql,
 	dayCountsSql,
 	pageWindow,
 	extentSql,
@@ -148,6 +149,11 @@ describe('search', () => {
 		['a quote', "it's", 1],
 		['markup, as plain text', '<img', 1],
 		['a LIKE wildcard, literally', '%', 0],
+		['a regex dot, literally', 'fine.', 0],
+		['a comma where the dot would match', 'fine,', 1],
+		['parentheses, literally', '(1)', 1],
+		['a backslash, literally', '\\', 0],
+		['a bracket, literally', '[', 0],
 		['an underscore, literally', '_', 0],
 		['nothing that matches', 'zzzz', 0]
 	])('finds %s', async (_, q, expected) => {
@@ -309,5 +315,35 @@ describe('pageWindow', () => {
 
 	it('needs every day for other sorts', () => {
 		expect(pageWindow(days, 'likes', 0, 3, open)).toBeNull();
+	});
+});
+
+describe('materialised search hits', () => {
+	it.each(['poisoned', 'no to ai', '미드저니', '(1)'])(
+		'give the same results as searching inline for %j',
+		async (q) => {
+			const filters = f({ q });
+			await fx.db.exec(createSearchHitsSql(q, 'hits_test'));
+			const opts = { hits: 'hits_test' };
+			const pairs: [string, string][] = [
+				[timeHistogramSql(filters, 'day'), timeHistogramSql(filters, 'day', opts)],
+				[summarySql(filters), summarySql(filters, opts)],
+				[dayCountsSql(filters), dayCountsSql(filters, opts)],
+				[postsCountSql(filters), postsCountSql(filters, opts)],
+				[postsPageSql(filters, 'likes'), postsPageSql(filters, 'likes', 0, 25, opts)],
+				...FACETS.map((facet): [string, string] => [
+					facetCountsSql(facet, filters),
+					facetCountsSql(facet, filters, opts)
+				])
+			];
+			for (const [inline, viaHits] of pairs) {
+				expect(await fx.db.rows(viaHits)).toEqual(await fx.db.rows(inline));
+				expect(viaHits).toContain('hits_test');
+			}
+		}
+	);
+
+	it('refuses an empty search', () => {
+		expect(() => createSearchHitsSql('   ', 'h')).toThrow(RangeError);
 	});
 });

@@ -73,12 +73,34 @@ export function searchTerms(q: string): string[] {
 	return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
 }
 
-/** `posts_text` rows whose text holds every word (EN and KO alike: Hangul has no case, lower() leaves it). */
+/** A word as a regular expression that matches it literally. */
+const literalRegex = (word: string) => word.replace(/[\\^$.|?*+()[\]{}]/gu, '\\$&');
+
+/**
+ * `posts_text` rows whose text holds every word, case-insensitively (EN and KO alike: Hangul has no case).
+ * RE2 with the `i` flag scans about twice as fast as `contains(lower(text), …)` and four times as fast as ILIKE.
+ */
 export function textMatchSql(q: string): string | null {
 	const terms = searchTerms(q);
 	if (terms.length === 0) return null;
-	const conds = terms.map((t) => `contains(lower("text"), lower(${sqlLiteral(t)}))`);
+	const conds = terms.map((t) => `regexp_matches("text", ${sqlLiteral(literalRegex(t))}, 'i')`);
 	return `SELECT post_id FROM posts_text WHERE ${conds.join(' AND ')}`;
+}
+
+/**
+ * Materialises the posts matching a search once, so every view of that search reads a short list instead of
+ * scanning all text again. Pass the table name to the builders as `{ hits }`.
+ */
+export function createSearchHitsSql(q: string, name: string): string {
+	const match = textMatchSql(q);
+	if (!match) throw new RangeError('createSearchHitsSql needs a search with at least one word');
+	return `CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${match}`;
+}
+
+/** Options shared by the builders. */
+export interface BuildOptions {
+	/** A table made by `createSearchHitsSql(f.q, …)`: read it instead of searching the text again. */
+	hits?: string;
 }
 
 interface Source {
@@ -100,7 +122,12 @@ const sourceFor = (f: Filters) =>
 	searchTerms(f.q).length > 0 ? { src: POSTS, table: 'posts_core' } : { src: HOURLY, table: 'posts_hourly' };
 
 /** WHERE conditions for the filters, leaving out one dimension (the view's own, for cross-filtering). */
-export function filterConditions(f: Filters, src: Source, except?: Facet | 'time'): string[] {
+export function filterConditions(
+	f: Filters,
+	src: Source,
+	except?: Facet | 'time',
+	opts: BuildOptions = {}
+): string[] {
 	const conds: string[] = [];
 	if (except !== 'time') {
 		if (f.from !== null) conds.push(`${src.time} >= ${tsLiteral(f.from)}`);
@@ -120,7 +147,7 @@ export function filterConditions(f: Filters, src: Source, except?: Facet | 'time
 	}
 	if (src === POSTS) {
 		const text = textMatchSql(f.q);
-		if (text) conds.push(`post_id IN (${text})`);
+		if (text) conds.push(`post_id IN (${opts.hits ? `SELECT post_id FROM ${ident(opts.hits)}` : text})`);
 	}
 	return conds;
 }
@@ -128,11 +155,11 @@ export function filterConditions(f: Filters, src: Source, except?: Facet | 'time
 const where = (conds: string[]) => (conds.length ? `WHERE ${conds.join(' AND ')}` : '');
 
 /** Posts per hour or day under every filter except time (the histogram is what one brushes). */
-export function timeHistogramSql(f: Filters, bin: Bin = 'hour'): string {
+export function timeHistogramSql(f: Filters, bin: Bin = 'hour', opts: BuildOptions = {}): string {
 	const { src, table } = sourceFor(f);
 	const unit = bin === 'day' ? "'day'" : "'hour'";
 	return `SELECT epoch_ms(date_trunc(${unit}, ${src.time}))::DOUBLE AS t, ${src.count}::INTEGER AS n
-FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, 'time')])}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, 'time', opts)])}
 GROUP BY 1 ORDER BY 1`;
 }
 export interface HistogramRow {
@@ -141,11 +168,11 @@ export interface HistogramRow {
 }
 
 /** Counts per value of one facet under every other filter (its own selection stays visible). */
-export function facetCountsSql(facet: Facet, f: Filters): string {
+export function facetCountsSql(facet: Facet, f: Filters, opts: BuildOptions = {}): string {
 	const { src, table } = sourceFor(f);
 	const col = ident(FACET_COLUMN[facet]);
 	return `SELECT coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n
-FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, facet)])}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, facet, opts)])}
 GROUP BY 1 ORDER BY n DESC, value`;
 }
 export interface FacetRow {
@@ -154,13 +181,13 @@ export interface FacetRow {
 }
 
 /** Posts matching every filter (copies left out), how many are simulated, how many copies were left out. */
-export function summarySql(f: Filters): string {
+export function summarySql(f: Filters, opts: BuildOptions = {}): string {
 	const { src, table } = sourceFor(f);
 	const first = firstCopies(src);
 	return `SELECT coalesce(${src.count} FILTER (WHERE ${first}), 0)::INTEGER AS total,
 	coalesce(${src.count} FILTER (WHERE ${first} AND provenance = 'simulated'), 0)::INTEGER AS simulated,
 	coalesce(${src.count} FILTER (WHERE ${src.isDup}), 0)::INTEGER AS copies
-FROM ${table} ${where(filterConditions(f, src))}`;
+FROM ${table} ${where(filterConditions(f, src, undefined, opts))}`;
 }
 export interface SummaryRow {
 	total: number;
@@ -185,9 +212,15 @@ export const PAGE_SIZE = 25;
  * under their first copy: only first copies are listed, each with how many copies of it are loaded (the
  * build marks copies within 24 h, so loading the day after a page's last day makes the count complete).
  */
-export function postsPageSql(f: Filters, sort: SortKey = 'newest', offset = 0, limit = PAGE_SIZE): string {
+export function postsPageSql(
+	f: Filters,
+	sort: SortKey = 'newest',
+	offset = 0,
+	limit = PAGE_SIZE,
+	opts: BuildOptions = {}
+): string {
 	const order = SORTS[sort] ?? SORTS.newest;
-	return `WITH f AS (SELECT * FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS)])}),
+	return `WITH f AS (SELECT * FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}),
 dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM posts_core WHERE dup_of IS NOT NULL GROUP BY dup_of)
 SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
 	like_count, repost_count, reply_count, depth, cascade_id, coalesce(dups.copies, 0) AS copies
@@ -211,18 +244,18 @@ export interface PostRow {
 }
 
 /** How many rows the posts table lists (first copies matching every filter) among the loaded days. */
-export function postsCountSql(f: Filters): string {
-	return `SELECT count(*)::INTEGER AS shown FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS)])}`;
+export function postsCountSql(f: Filters, opts: BuildOptions = {}): string {
+	return `SELECT count(*)::INTEGER AS shown FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}`;
 }
 export interface PostsCountRow {
 	shown: number;
 }
 
 /** Posts per UTC day under every filter (copies left out), to find which day partitions a page needs. */
-export function dayCountsSql(f: Filters): string {
+export function dayCountsSql(f: Filters, opts: BuildOptions = {}): string {
 	const { src, table } = sourceFor(f);
 	return `SELECT strftime(date_trunc('day', ${src.time}), '%Y-%m-%d') AS day, ${src.count}::INTEGER AS n
-FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src)])}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, undefined, opts)])}
 GROUP BY 1 ORDER BY 1`;
 }
 export interface DayCountRow {
@@ -328,7 +361,8 @@ export function allExploreQueries(): [string, string][] {
 		['postsCount', postsCountSql(busy)],
 		['postsText', postsTextSql(['twitter:1', "x'y"])],
 		['postsText empty', postsTextSql([])],
-		['copiesOf', copiesOfSql('twitter:1')]
+		['copiesOf', copiesOfSql('twitter:1')],
+		['createSearchHits', createSearchHitsSql(busy.q, 'search_hits_test')]
 	];
 	for (const facet of FACETS) {
 		out.push([`facetCounts ${facet}`, facetCountsSql(facet, { ...busy, q: '' })]);
