@@ -88,18 +88,18 @@ export function textMatchSql(q: string): string | null {
 }
 
 /**
- * Materialises the posts matching a search once, so every view of that search reads a short list instead of
- * scanning all text again. Pass the table name to the builders as `{ hits }`.
+ * Materialises the posts (light columns) matching a search once, so every view of that search reads those
+ * rows instead of scanning all text and all posts again. Pass the table name to the builders as `{ hits }`.
  */
 export function createSearchHitsSql(q: string, name: string): string {
 	const match = textMatchSql(q);
 	if (!match) throw new RangeError('createSearchHitsSql needs a search with at least one word');
-	return `CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${match}`;
+	return `CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT * FROM posts_core WHERE post_id IN (${match})`;
 }
 
 /** Options shared by the builders. */
 export interface BuildOptions {
-	/** A table made by `createSearchHitsSql(f.q, …)`: read it instead of searching the text again. */
+	/** A table made by `createSearchHitsSql(f.q, …)`: read it instead of searching the text again. Ignored without a search. */
 	hits?: string;
 }
 
@@ -117,9 +117,15 @@ const POSTS: Source = { time: 'created_at', count: 'count(*)', isDup: 'dup_of IS
 
 const firstCopies = (src: Source) => `NOT (${src.isDup})`;
 
+/** The posts table a query reads: the search's hit table when one is given, else `posts_core`. */
+const postsTable = (f: Filters, opts: BuildOptions) =>
+	opts.hits && searchTerms(f.q).length > 0 ? ident(opts.hits) : 'posts_core';
+
 /** Where does a query over these filters read from: the pre-aggregate unless text must be searched. */
-const sourceFor = (f: Filters) =>
-	searchTerms(f.q).length > 0 ? { src: POSTS, table: 'posts_core' } : { src: HOURLY, table: 'posts_hourly' };
+const sourceFor = (f: Filters, opts: BuildOptions) =>
+	searchTerms(f.q).length > 0
+		? { src: POSTS, table: postsTable(f, opts) }
+		: { src: HOURLY, table: 'posts_hourly' };
 
 /** WHERE conditions for the filters, leaving out one dimension (the view's own, for cross-filtering). */
 export function filterConditions(
@@ -147,7 +153,8 @@ export function filterConditions(
 	}
 	if (src === POSTS) {
 		const text = textMatchSql(f.q);
-		if (text) conds.push(`post_id IN (${opts.hits ? `SELECT post_id FROM ${ident(opts.hits)}` : text})`);
+		// A hit table already holds only the matching posts.
+		if (text && !opts.hits) conds.push(`post_id IN (${text})`);
 	}
 	return conds;
 }
@@ -156,7 +163,7 @@ const where = (conds: string[]) => (conds.length ? `WHERE ${conds.join(' AND ')}
 
 /** Posts per hour or day under every filter except time (the histogram is what one brushes). */
 export function timeHistogramSql(f: Filters, bin: Bin = 'hour', opts: BuildOptions = {}): string {
-	const { src, table } = sourceFor(f);
+	const { src, table } = sourceFor(f, opts);
 	const unit = bin === 'day' ? "'day'" : "'hour'";
 	return `SELECT epoch_ms(date_trunc(${unit}, ${src.time}))::DOUBLE AS t, ${src.count}::INTEGER AS n
 FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, 'time', opts)])}
@@ -169,7 +176,7 @@ export interface HistogramRow {
 
 /** Counts per value of one facet under every other filter (its own selection stays visible). */
 export function facetCountsSql(facet: Facet, f: Filters, opts: BuildOptions = {}): string {
-	const { src, table } = sourceFor(f);
+	const { src, table } = sourceFor(f, opts);
 	const col = ident(FACET_COLUMN[facet]);
 	return `SELECT coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n
 FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, facet, opts)])}
@@ -182,7 +189,7 @@ export interface FacetRow {
 
 /** Posts matching every filter (copies left out), how many are simulated, how many copies were left out. */
 export function summarySql(f: Filters, opts: BuildOptions = {}): string {
-	const { src, table } = sourceFor(f);
+	const { src, table } = sourceFor(f, opts);
 	const first = firstCopies(src);
 	return `SELECT coalesce(${src.count} FILTER (WHERE ${first}), 0)::INTEGER AS total,
 	coalesce(${src.count} FILTER (WHERE ${first} AND provenance = 'simulated'), 0)::INTEGER AS simulated,
@@ -220,7 +227,7 @@ export function postsPageSql(
 	opts: BuildOptions = {}
 ): string {
 	const order = SORTS[sort] ?? SORTS.newest;
-	return `WITH f AS (SELECT * FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}),
+	return `WITH f AS (SELECT * FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}),
 dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM posts_core WHERE dup_of IS NOT NULL GROUP BY dup_of)
 SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
 	like_count, repost_count, reply_count, depth, cascade_id, coalesce(dups.copies, 0) AS copies
@@ -245,7 +252,7 @@ export interface PostRow {
 
 /** How many rows the posts table lists (first copies matching every filter) among the loaded days. */
 export function postsCountSql(f: Filters, opts: BuildOptions = {}): string {
-	return `SELECT count(*)::INTEGER AS shown FROM posts_core ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}`;
+	return `SELECT count(*)::INTEGER AS shown FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}`;
 }
 export interface PostsCountRow {
 	shown: number;
@@ -253,7 +260,7 @@ export interface PostsCountRow {
 
 /** Posts per UTC day under every filter (copies left out), to find which day partitions a page needs. */
 export function dayCountsSql(f: Filters, opts: BuildOptions = {}): string {
-	const { src, table } = sourceFor(f);
+	const { src, table } = sourceFor(f, opts);
 	return `SELECT strftime(date_trunc('day', ${src.time}), '%Y-%m-%d') AS day, ${src.count}::INTEGER AS n
 FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, undefined, opts)])}
 GROUP BY 1 ORDER BY 1`;
