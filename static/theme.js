@@ -3,7 +3,8 @@
 (function () {
 	try {
 		var q = new URLSearchParams(location.search).get('dark');
-		var saved = q === 'true' ? 'dark' : q === 'false' ? 'light' : q === 'auto' ? null : localStorage.getItem('theme');
+		var saved =
+			q === 'true' ? 'dark' : q === 'false' ? 'light' : q === 'auto' ? null : localStorage.getItem('theme');
 		if (saved === 'dark' || saved === 'light') document.documentElement.setAttribute('data-theme', saved);
 	} catch (e) {
 		/* storage blocked: follow the system theme */
