@@ -221,6 +221,8 @@ export function rowToPost(
 		repost_of_id: q(get('repost_of_id'))
 	};
 	if (badId !== null) return { ok: false, reason: 'bad-id', detail: JSON.stringify(badId) };
+	const text = get('text') ?? '';
+	if (text.trim() === '') return { ok: false, reason: 'empty-text' };
 	const time = toUtcIso(get('created_at'), ctx.time);
 	if (!time.ok)
 		return { ok: false, reason: time.error, detail: `created_at ${JSON.stringify(get('created_at'))}` };
@@ -241,7 +243,7 @@ export function rowToPost(
 			created_at: time.iso,
 			created_us: time.us,
 			lang: get('lang')?.trim() || opts.lang || 'und',
-			text: get('text') ?? '',
+			text,
 			url: get('url')?.trim() || null,
 			...refs,
 			like_count: counts[0],

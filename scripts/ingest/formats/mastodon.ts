@@ -71,6 +71,9 @@ export function statusToPost(
 	const reblog = isObject(s.reblog) ? s.reblog : null;
 	let text = htmlToText((s.content as string | null | undefined) ?? '');
 	if (!text && reblog && typeof reblog.content === 'string') text = htmlToText(reblog.content);
+	// posts.text may not be empty in a source directory (empty is null there, and text is required): an
+	// image-only status is rejected as `empty-text`, its raw JSON kept in rejects.jsonl.
+	if (!text) return fail('empty-text');
 
 	const reply = relatedId(s.in_reply_to_id, host);
 	const repost = relatedId(reblog?.id, host);

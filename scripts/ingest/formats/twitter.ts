@@ -53,6 +53,8 @@ export function tweetToPost(
 	const note = isObject(t.note_tweet) && typeof t.note_tweet.text === 'string' ? t.note_tweet.text : null;
 	const text = note ?? t.text;
 	if (typeof text !== 'string') return fail('missing-text');
+	// posts.text may not be empty in a source directory (empty is null there, and text is required).
+	if (text.trim() === '') return fail('empty-text');
 
 	let repost: string | null = null;
 	let quote: string | null = null;

@@ -15,9 +15,10 @@ beforeAll(async () => {
 describe('mastodon', () => {
 	it('accounts for every status, boosted and quoted ones included', () => {
 		// statuses.jsonl: 8 lines → 11 records (a boost carries its status, an array line two, a quote its status).
-		expect(counts(r.summary)).toEqual({ 'statuses.jsonl': [11, 7, 1, 3], 'timeline.json': [2, 2, 0, 0] });
+		expect(counts(r.summary)).toEqual({ 'statuses.jsonl': [11, 6, 1, 4], 'timeline.json': [2, 2, 0, 0] });
 		expect(r.summary.balanced).toBe(true);
 		expect(r.rejects.map((x) => [x.line, x.index ?? null, x.reason])).toEqual([
+			[4, '[0]', 'empty-text'],
 			[4, '[1]', 'lossy-numeric-id'],
 			[5, null, 'unknown-shape'],
 			[6, null, 'out-of-range-timestamp']
@@ -88,11 +89,11 @@ describe('mastodon', () => {
 		});
 	});
 
-	it('keeps an image-only status with an empty (not null) text', () => {
-		const csv = readFileSync(join(r.out, 'posts.csv'), 'utf8');
-		expect(csv).toContain(
-			`${id('109512345678906000')},mastodon,mastodon:mastodon.art:109300000000000001,artist,2022-12-15T11:00:00Z,en,"",`
-		);
+	it('rejects an image-only status: an empty text cannot be a posts row (empty is null, text is required)', () => {
+		const x = r.rejects.find((e) => e.reason === 'empty-text');
+		expect(JSON.parse(String(x?.raw))).toMatchObject({ id: '109512345678906000', content: '' });
+		expect(r.posts.some((p) => p.post_id === id('109512345678906000'))).toBe(false);
+		expect(readFileSync(join(r.out, 'posts.csv'), 'utf8')).not.toContain(',"",');
 	});
 
 	it('takes the host from --instance, else from a local account, else refuses to guess', async () => {

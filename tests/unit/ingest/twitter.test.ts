@@ -291,6 +291,7 @@ describe('tweetToPost', () => {
 		[{ ...base, id: 42 }, null],
 		[{ ...base, author_id: undefined }, 'missing-author'],
 		[{ ...base, text: undefined }, 'missing-text'],
+		[{ ...base, text: ' ' }, 'empty-text'],
 		[{ ...base, referenced_tweets: [{ type: 'liked', id: '1' }] }, 'bad-referenced-tweets'],
 		[{ ...base, referenced_tweets: [{ type: 'quoted', id: 2 ** 60 }] }, 'lossy-numeric-id'],
 		[{ ...base, id: 'abc' }, 'missing-id']
