@@ -164,6 +164,18 @@ export function daysCovering(from: number, to: number): string[] {
 	return days;
 }
 
+/** UTC days (YYYY-MM-DD) that have claim or debunk posts, i.e. a drill-down file: others are never requested. */
+export function daysWithPosts(agg: ClaimsHourlyAgg): Set<string> {
+	const days = new Set<string>();
+	for (const s of agg.series) {
+		if (s.group === 'all') continue;
+		s.counts.forEach((n, i) => {
+			if (n) days.add(new Date(agg.start + i * HOUR).toISOString().slice(0, 10));
+		});
+	}
+	return days;
+}
+
 /** The posts of a bin from the day files, filtered like the chart, in time order. */
 export function postsInBin(
 	days: readonly (ClaimPostsDayAgg | null)[],

@@ -5,6 +5,7 @@ import {
 	claimBins,
 	claimSummary,
 	daysCovering,
+	daysWithPosts,
 	platformsFor,
 	postsInBin,
 	seriesValues,
@@ -126,6 +127,9 @@ describe('helpers', () => {
 			'2022-12-15'
 		]);
 		expect(daysCovering(Date.UTC(2022, 11, 15, 3), Date.UTC(2022, 11, 15, 4))).toEqual(['2022-12-15']);
+	});
+	it('daysWithPosts names the days that have a drill-down file', () => {
+		expect([...daysWithPosts(agg)]).toEqual(['2022-12-15']);
 	});
 	it('platformsFor lists the platforms of a language', () => {
 		expect(platformsFor(agg, 'ko')).toEqual(['twitter']);
