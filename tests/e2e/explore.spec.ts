@@ -226,3 +226,17 @@ test('the Korean page reads the same link', async ({ page }) => {
 	const platformsCol = await tableColumn(page, 1);
 	expect(new Set(platformsCol)).toEqual(new Set(['mastodon']));
 });
+
+test('when the engine cannot load (wasm blocked: the stall timeout fires), the overview stays and a message explains', async ({
+	page
+}) => {
+	await page.context().route(/\.wasm$/, (route) => route.abort());
+	await page.goto(EXPLORE);
+	const status = page.locator('.engine-status');
+	await expect(status).toContainText('could not start', { timeout: 45_000 });
+	await expect(status).toContainText('overview above is still correct');
+	await expect(status.getByRole('button', { name: 'Try again' })).toBeVisible();
+	expect(await page.locator('[data-testid=histogram] rect.bar').count()).toBeGreaterThan(10);
+	expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-engine', 'waiting');
+});
