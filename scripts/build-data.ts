@@ -86,6 +86,11 @@ export async function buildData(opts: ReturnType<typeof parse>) {
 				.join(', ')}`
 		);
 
+		if (counts.posts > 2_000_000 && !process.env.DATA_BUILD_MEMORY) {
+			// Sorting and windowing ten million posts does not fit the 1 GB cap that keeps small builds small.
+			await duck.run(`SET memory_limit = '6GB'`);
+		}
+
 		const classified = await classifyTrendingItems(duck, opts.rules);
 		log(`classified ${classified.classified} distinct trending titles (${classified.protest} protest)`);
 
