@@ -182,6 +182,31 @@ describe.each(WIDTHS)('at %i px', (width) => {
 });
 
 describe('empty states say why', () => {
+	it('ClaimDebunkChart with no posts in view', () => {
+		const bins = fx.claimBins.map((b) => ({ ...b, claim: 0, debunk: 0, claimN: 0, debunkN: 0 }));
+		const svg = renderChart(ClaimDebunkChart, {
+			bins,
+			format: String,
+			zone: 'UTC',
+			hourly: false,
+			lang: 'en',
+			label: 'x'
+		});
+		expect(svg).toContain('No data to show for this selection.');
+		expect(hasBadNumbers(svg)).toBe(false);
+	});
+	it('CascadeScatter with no cascades', () => {
+		const svg = renderChart(CascadeScatter, {
+			marks: [],
+			format: String,
+			yLabel: 'y',
+			lang: 'ko',
+			label: 'x'
+		});
+		expect(svg).toContain('이 선택에 해당하는 데이터가 없습니다.');
+		expect(hasBadNumbers(svg)).toBe(false);
+	});
+
 	it.each([
 		[
 			'CaptureCalendar',

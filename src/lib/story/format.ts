@@ -5,7 +5,7 @@ export const formatCount = (n: number): string => String(Math.round(n)).replace(
 export const formatShare = (v: number): string => {
 	const p = v * 100;
 	if (p === 0) return '0%';
-	return `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
+	return `${p < 10 ? p.toFixed(1).replace(/\.0$/, '') : Math.round(p)}%`;
 };
 
 /** A duration for readers: "34 s", "45 min", "3 h 20 min", "4 d 19 h" ("45분", "3시간 20분", "4일 19시간"). */

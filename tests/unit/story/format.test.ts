@@ -15,6 +15,7 @@ describe('formatShare', () => {
 	it.each([
 		[0, '0%'],
 		[0.035, '3.5%'],
+		[0.01, '1%'],
 		[0.1, '10%'],
 		[0.966, '97%']
 	])('%d → %s', (v, want) => expect(formatShare(v)).toBe(want));
