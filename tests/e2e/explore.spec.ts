@@ -140,10 +140,10 @@ test('brushing the time axis filters the table and the facets', async ({ page })
 });
 
 test('a link reproduces the view: filters, search, sort and page round-trip through the URL', async ({
-	test.slow(); // loads every day's partitions on a shared 2-core machine
 	page,
 	context
 }) => {
+	test.slow(); // loads partitions for two pages on a shared 2-core machine
 	await page.goto(EXPLORE);
 	await settled(page);
 	await page.locator('[data-testid=facet-lang] button[data-value=en]').click();
