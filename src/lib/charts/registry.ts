@@ -32,6 +32,7 @@ import {
 	platformsFor
 } from '$lib/story/claimsData';
 import { metricKeys } from '$lib/story/metricsData';
+import { EVENT_KINDS } from '$lib/schema';
 import { WAVE_TOPS } from '$lib/story/waveData';
 
 type Fetch = typeof globalThis.fetch;
@@ -49,7 +50,10 @@ export interface ChartEntry {
 	data: (fetch: Fetch) => Promise<Props>;
 	/** Props for the view state in an embed URL (browser only). Unknown or invalid values are ignored. */
 	fromUrl?: (params: URLSearchParams, data: Props, fetch: Fetch) => Promise<Props>;
-	/** Iframe height (px) at about 600 px wide: the snippet's initial height, so the host page barely shifts. */
+	/**
+	 * Iframe height (px) at 600 px wide with the default dataset (measured on the built embeds): the snippet's
+	 * initial height, so the host page barely shifts when the loader applies the real one.
+	 */
 	height: number;
 	/** false for charts drawn in HTML rather than SVG (no image export; the build test skips the SVG check). */
 	svg: boolean;
@@ -109,7 +113,7 @@ export const CHARTS = {
 		'wave.title',
 		() => import('$lib/story/WaveFigure.svelte'),
 		async (f) => ({ wave: await loadAgg<WaveAgg>(f, 'wave'), events: await documentedEvents(f) }),
-		{ fromUrl: choices({ top: WAVE_TOPS }), height: 600 }
+		{ fromUrl: choices({ top: WAVE_TOPS }), height: 570 }
 	),
 	calendar: chart(
 		'/trending/',
@@ -121,7 +125,7 @@ export const CHARTS = {
 				const { top, capture } = pick(p, { top: WAVE_TOPS, capture: captureIds(data) });
 				return { ...(top ? { top } : {}), ...(capture ? { selected: capture } : {}) };
 			},
-			height: 560
+			height: 1000
 		}
 	),
 	grid: chart(
@@ -153,7 +157,7 @@ export const CHARTS = {
 				]);
 				return { ...(top ? { top } : {}), ...(c ? { capture: c } : {}), ...(before ? { before } : {}) };
 			},
-			height: 1100
+			height: 2630
 		}
 	),
 	claims: chart(
@@ -190,7 +194,7 @@ export const CHARTS = {
 		'correction.title',
 		() => import('$lib/story/CorrectionFigure.svelte'),
 		async (f) => ({ ...(await aggs({ agg: 'correction' })(f)), bin: 'hour', zone: 'UTC' }),
-		{ fromUrl: choices({ bin: CLAIM_BINS, zone: ZONE_CHOICES }), height: 640 }
+		{ fromUrl: choices({ bin: CLAIM_BINS, zone: ZONE_CHOICES }), height: 1370 }
 	),
 	cascade: chart(
 		'/cascades/',
@@ -219,7 +223,7 @@ export const CHARTS = {
 						: {})
 				};
 			},
-			height: 820
+			height: 1060
 		}
 	),
 	metrics: chart(
@@ -229,7 +233,7 @@ export const CHARTS = {
 		async (f) => ({ agg: await loadAgg<CascadeMetricsAgg>(f, 'cascade-metrics'), metric: 'virality' }),
 		{
 			fromUrl: async (p, data) => pick(p, { metric: metricKeys(data.agg as CascadeMetricsAgg) }),
-			height: 700
+			height: 715
 		}
 	),
 	timeline: chart(
@@ -237,7 +241,17 @@ export const CHARTS = {
 		'timeline.title',
 		() => import('$lib/embed/TimelineFigure.svelte'),
 		async (f) => ({ events: await documentedEvents(f) }),
-		{ height: 900, svg: false }
+		{
+			fromUrl: async (p) => {
+				const kinds = (p.get('kinds') ?? '')
+					.split(',')
+					.filter((k) => (EVENT_KINDS as readonly string[]).includes(k));
+				return kinds.length ? { kinds: [...new Set(kinds)] } : {};
+			},
+			// The whole timeline is taller than the loader's 5000 px cap; ?kinds=claim,debunk is much shorter.
+			height: 5000,
+			svg: false
+		}
 	)
 } satisfies Record<string, ChartEntry>;
 

@@ -9,6 +9,7 @@
  * Text cells are always quoted, so a 19-digit id or a "0012" code stays a string when read back.
  */
 import Papa from 'papaparse';
+import { BOM } from './download';
 
 /** Cell values a chart or query hands to the exporter. */
 export type CellValue = string | number | bigint | boolean | null | undefined | Date;
@@ -33,7 +34,7 @@ export interface CsvOptions {
 /** Cells that start with one of these run as formulas in spreadsheets (OWASP CSV Injection, ASVS 1.2.10). */
 export const FORMULA_START = /^[=+\-@\t\r\0]/;
 
-export const BOM = '\uFEFF';
+export { BOM };
 
 /** The spreadsheet guard for one text cell. Anchored, no `.*$`: multi-line cells are caught. */
 export const guardFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);

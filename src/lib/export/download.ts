@@ -7,6 +7,9 @@
  */
 export const SIMULATED_SUFFIX = '-SIMULATED';
 
+/** UTF-8 byte-order mark: Excel reads a CSV as UTF-8 (Korean text intact) only when the file starts with it. */
+export const BOM = '\uFEFF';
+
 export function exportFileName(base: string, ext: string, simulated: boolean): string {
 	const safe = base.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'download';
 	return `${safe}${simulated ? SIMULATED_SUFFIX : ''}.${ext}`;

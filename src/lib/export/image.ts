@@ -188,7 +188,7 @@ export function chartImage(svg: SVGSVGElement, meta: ImageMeta, theme: ThemeName
 	if (meta.badges.length) {
 		y += 6;
 		text(
-			meta.badges.join('   '),
+			meta.badges.join('  ·  '),
 			13,
 			meta.simulated ? pal['--c-simulated'] : pal['--muted'],
 			700,

@@ -42,6 +42,14 @@ describe('chart registry', () => {
 		);
 	});
 
+	it('the timeline embed takes a list of known event kinds', async () => {
+		const from = CHARTS.timeline.fromUrl!;
+		expect(await from(new URLSearchParams('kinds=claim,<x>,debunk,claim'), {}, staticFetch)).toEqual({
+			kinds: ['claim', 'debunk']
+		});
+		expect(await from(new URLSearchParams('kinds=evil'), {}, staticFetch)).toEqual({});
+	});
+
 	describe.skipIf(!existsSync(AGG_DIR))('with the built aggregates', () => {
 		it.each(CHART_SLUGS)('%s renders its figure in a ChartFrame with id = slug', async (slug) => {
 			const entry = CHARTS[slug];
