@@ -9,7 +9,11 @@ export const WIDTHS = [320, 640, 960] as const;
  * its scoped-class hashes (which change with any CSS edit) are removed, and each element starts a line.
  * Returns the whole component output (SVG plus any HTML legend or readout).
  */
-export function renderChart<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function renderChart<P extends Record<string, any>>(
+	component: Component<P>,
+	props: NoInfer<P>
+): string {
 	const { body } = render(component, { props });
 	return body
 		.replace(/<!--[^>]*-->/g, '')

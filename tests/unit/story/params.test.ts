@@ -86,7 +86,7 @@ describe('rejected', () => {
 });
 
 describe('withParams', () => {
-	it.each([
+	it.each<{ name: string; cur: string; up: Record<string, string | null>; want: string }>([
 		{ name: 'sets a value', cur: '', up: { top: '20' }, want: '?top=20' },
 		{ name: 'drops a value equal to its default', cur: 'top=20', up: { top: '100' }, want: '' },
 		{ name: 'null removes a key', cur: 'capture=a&top=20', up: { capture: null }, want: '?top=20' },
