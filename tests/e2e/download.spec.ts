@@ -71,6 +71,14 @@ test.describe('data shown (filtered view)', () => {
 				'"twitter:1603456789012345678","1603456789012345678","2022-12-16T08:00:00Z","sim_en_30","big id check",0,"other","simulated"\r\n'
 		);
 
+		// The table-only Download menu (for drill-downs and the explorer) writes the same bytes.
+		await page.locator('[data-rows-download="dev-table"] summary').click();
+		const table = page.locator('[data-rows-download="dev-table"]');
+		await expect(table.locator('h4').first()).toContainText('1 row');
+		const same = await save(page, () => table.locator('[data-download="shown-csv"]').click());
+		expect(same.d.suggestedFilename()).toBe('dev-table-data-SIMULATED.csv');
+		expect(same.bytes.equals(bytes)).toBe(true);
+
 		await page.goto('/dev/export/?day=2022-12-15&q=wow');
 		await expect(page.locator('[data-bench-status="ready"]')).toBeVisible();
 		const menu2 = await openDownloads(page, 'dev-export');
