@@ -1,6 +1,7 @@
 import type { CascadeMetricsAgg } from '$lib/data/types';
 import { structuralVirality } from '$lib/metrics';
 import { translate, type Lang } from '$lib/i18n';
+import { formatCount } from './format';
 
 /** Metrics a reader can put on the y axis: plain ones, then τ_depth(d) and τ_users(N) by key. */
 export type MetricKey = 'depth' | 'maxBreadth' | 'virality' | `tDepth${number}` | `tSize${number}`;
@@ -155,10 +156,10 @@ export function describeMetrics(
 	const comparable = matched.filter((r) => r.claim.median !== null && r.debunk.median !== null);
 	const higher = comparable.filter((r) => r.claim.median! > r.debunk.median!).length;
 	return translate(lang, 'metrics.describe', {
-		claims: claims.length,
-		debunks: debunks.length,
-		largestClaim: Math.max(0, ...claims.map((p) => p.size)),
-		largestDebunk: Math.max(0, ...debunks.map((p) => p.size)),
+		claims: formatCount(claims.length),
+		debunks: formatCount(debunks.length),
+		largestClaim: formatCount(Math.max(0, ...claims.map((p) => p.size))),
+		largestDebunk: formatCount(Math.max(0, ...debunks.map((p) => p.size))),
 		metric: metricLabel,
 		classes: comparable.length,
 		higher

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CascadeMetricsAgg } from '$lib/data/types';
 import {
+	describeMetrics,
 	groupMarks,
 	matchedBySize,
 	median,
@@ -95,5 +96,14 @@ describe('referenceVirality', () => {
 		const v = referenceVirality(n);
 		expect(v.star).toBeCloseTo(star, 10);
 		expect(v.chain).toBeCloseTo(chain, 10);
+	});
+});
+
+describe('describeMetrics', () => {
+	it('is computed from the points and the matched-size rows', () => {
+		const pts = metricPoints(agg, 'depth');
+		expect(describeMetrics(pts, matchedBySize(pts), 'depth', 'en')).toBe(
+			'3 claim and 3 debunk cascades of two or more posts; the largest claim cascade has 12 posts, the largest debunk cascade 12. Within 2 size classes that have both, claims have the higher median depth in 1.'
+		);
 	});
 });
