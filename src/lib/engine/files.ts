@@ -13,18 +13,8 @@ export interface ArrowIndex {
 	tables: Record<string, { files: ArrowFile[]; columns: string[] }>;
 }
 
-const DAY_MS = 86_400_000;
-
 /** UTC day (YYYY-MM-DD) of an instant. */
 export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** Days of the partition list that overlap [from, to); open ends take every day on that side. */
-export function daysInRange(days: readonly string[], from: number | null, to: number | null): string[] {
-	return days.filter((d) => {
-		const start = Date.parse(`${d}T00:00:00Z`);
-		return (from === null || start + DAY_MS > from) && (to === null || start < to);
-	});
-}
 
 /** Checks the shape of a parsed index.json; throws with a reason a reader can act on. */
 export function validateIndex(x: unknown): ArrowIndex {

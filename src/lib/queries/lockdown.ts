@@ -15,6 +15,9 @@ export const LOCKDOWN_STATEMENTS: readonly string[] = [
 	"SET memory_limit = '1GB'",
 	'SET lock_configuration = true'
 ];
+// Not used: `SET disabled_filesystems = 'HTTPFileSystem'`. DuckDB-WASM 1.32 accepts it but its HTTP reads go
+// through the browser's own file system, so `read_csv('http://…')` still worked after it (measured); only
+// enable_external_access = false stopped them.
 
 /** Settings a test reads back to prove the lock-down is in effect. */
 export const LOCKDOWN_EXPECTED: Readonly<Record<string, string>> = {
