@@ -4,6 +4,10 @@ import { lit, type Duck } from '../duck';
 
 const TOPS = [20, 50, 100] as const;
 
+/** Pages link to a capture's archive: only an http(s) URL may become a link (never javascript: or data:). */
+const linkable = (url: string | null): string | null =>
+	url !== null && /^https?:\/\/\S+$/i.test(url) ? url : null;
+
 /**
  * Per-capture tiles for the trending browser and the wave drill-down: one `capture-<id>` file per capture
  * (fetched on demand) and `trending` with the peak capture inlined so /trending/ prerenders a real grid.
@@ -49,7 +53,7 @@ export async function trendingAggregates(duck: Duck): Promise<[string, unknown][
 			at: Number(s.at),
 			dimension,
 			originalUrl: s.original_url,
-			archiveUrl: s.archive_url,
+			archiveUrl: linkable(s.archive_url),
 			provenance: s.provenance,
 			itemCount: Number(s.item_count),
 			items: {

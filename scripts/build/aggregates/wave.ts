@@ -3,6 +3,10 @@ import type { Duck } from '../duck';
 
 export const WAVE_TOPS = [20, 50, 100] as const;
 
+/** Pages link to a capture's archive: only an http(s) URL may become a link (never javascript: or data:). */
+const linkable = (url: string | number | null): string | null =>
+	url !== null && /^https?:\/\/\S+$/i.test(String(url)) ? String(url) : null;
+
 export interface WaveCapture {
 	snapshotId: string;
 	/** Capture time, epoch ms (UTC). */
@@ -49,7 +53,7 @@ export async function waveAggregate(duck: Duck): Promise<WaveAggregate> {
 		top20: Number(r.top20),
 		top50: Number(r.top50),
 		top100: Number(r.top100),
-		archiveUrl: r.archive_url === null ? null : String(r.archive_url)
+		archiveUrl: linkable(r.archive_url)
 	}));
 	const metrics: WaveAggregate['metrics'] = {};
 	for (const top of WAVE_TOPS) {
