@@ -1,0 +1,146 @@
+/**
+ * Accessibility gate: axe-core (every rule axe runs by default: WCAG 2.x A/AA and best practices) on every
+ * built page and embed, English and Korean, in the light and the dark theme: zero violations of any impact.
+ * The dark run repeats only the rules whose outcome depends on colours (contrast, links told apart from text
+ * by colour): the markup is the same in both themes, and axe's full set takes seconds per page.
+ * Then a keyboard-only walk through the main story: skip link, navigation, chart marks, focus always visible.
+ * Every test also runs under the guard (no CSP violation, console error or off-origin request).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/guard';
+import { representativePages } from './helpers/site';
+
+test.describe.configure({ mode: 'parallel' });
+
+const pages = representativePages().filter((p) => !p.dev);
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Waits for the page to settle: hydrated, fonts in, lazy figures drawn (the engine may keep loading). */
+async function settle(page: Page) {
+	await page.waitForLoadState('load');
+	await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+function report(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+	return violations
+		.map(
+			(v) =>
+				`[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}×)\n` +
+				v.nodes
+					.slice(0, 5)
+					.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`)
+					.join('\n')
+		)
+		.join('\n');
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test.describe(`axe, ${scheme} theme`, () => {
+		for (const p of pages) {
+			test(`${p.path}`, async ({ page }) => {
+				test.setTimeout(120_000);
+				await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+				await page.goto(p.path);
+				await settle(page);
+				// Legacy mode runs axe in the page itself; the default mode finishes each run in a new page, which took
+				// 5–10x longer here. Only violations are reported back (passes would serialise every node).
+				const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+				if (scheme === 'dark') axe.withRules(COLOUR_RULES);
+				const results = await axe.analyze();
+				expect(report(results.violations), `axe on ${p.path} (${scheme})`).toBe('');
+			});
+		}
+	});
+}
+
+test.describe('keyboard only, main story', () => {
+	/** What has keyboard focus, and whether it is visibly marked. */
+	const focusInfo = (page: Page) =>
+		page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | SVGElement | null;
+			if (!el || el === document.body) return null;
+			const r = el.getBoundingClientRect();
+			// The theme's focus colour, resolved to rgb() the way computed styles report colours.
+			const probe = document.createElement('span');
+			probe.style.color = 'var(--focus)';
+			document.body.append(probe);
+			const focusColour = getComputedStyle(probe).color;
+			probe.remove();
+			/** An outline or ring on the element, or (charts) the focus colour on one of its parts. */
+			const marked = (node: Element) => {
+				const cs = getComputedStyle(node);
+				return (
+					(cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+					(cs.boxShadow !== 'none' && cs.boxShadow !== '') ||
+					cs.stroke === focusColour ||
+					cs.borderTopColor === focusColour
+				);
+			};
+			const visible = marked(el) || [...el.querySelectorAll('*')].slice(0, 500).some(marked);
+			return {
+				tag: el.tagName.toLowerCase(),
+				text: ((el as HTMLElement).innerText || el.getAttribute('aria-label') || el.textContent || '')
+					.trim()
+					.slice(0, 60),
+				href: el.getAttribute('href'),
+				inSvg: !!el.closest('svg'),
+				inNav: !!el.closest('nav'),
+				inMain: !!el.closest('main'),
+				visible,
+				onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0,
+				activeDescendant: el.getAttribute('aria-activedescendant')
+			};
+		});
+
+	for (const path of ['/', '/ko/']) {
+		test(`${path}: skip link, navigation, chart marks, visible focus`, async ({ page }) => {
+			test.setTimeout(90_000);
+			await page.goto(path);
+			await settle(page);
+
+			// 1. The first Tab lands on the skip link, which shows itself and moves focus into <main>.
+			await page.keyboard.press('Tab');
+			const skip = await focusInfo(page);
+			expect(skip?.href, 'first Tab stop is the skip link').toBe('#main');
+			expect(skip?.onScreen && skip.visible, 'the skip link is on screen with a focus ring').toBe(true);
+			await page.keyboard.press('Enter');
+			await expect
+				.poll(() => page.evaluate(() => !!document.activeElement?.closest('main')), {
+					message: 'focus in main'
+				})
+				.toBe(true);
+
+			// 2. From the top again: every navigation link is a Tab stop, in order, with a focus ring.
+			await page.goto(path);
+			await settle(page);
+			const navLinks = await page.locator('nav a').count();
+			const seenNav = new Set<string>();
+			let chartStop: Awaited<ReturnType<typeof focusInfo>> = null;
+			const invisible: string[] = [];
+			for (let i = 0; i < 120 && !chartStop; i++) {
+				await page.keyboard.press('Tab');
+				const f = await focusInfo(page);
+				if (!f) continue;
+				if (!f.visible || !f.onScreen) invisible.push(`${f.tag} "${f.text}"`);
+				if (f.inNav && f.href) seenNav.add(f.href);
+				if (f.inMain && f.inSvg) chartStop = f;
+			}
+			expect(seenNav.size, 'every navigation link is reachable by Tab').toBe(navLinks);
+			expect(chartStop, 'a chart is reachable by Tab').not.toBeNull();
+			expect(invisible, 'focus is visible at every stop').toEqual([]);
+
+			// 3. On a chart, the arrow keys move between marks and announce the active one.
+			const before = (await focusInfo(page))?.activeDescendant ?? null;
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('ArrowRight');
+			const after = await focusInfo(page);
+			if (after?.activeDescendant !== undefined && (before !== null || after.activeDescendant !== null)) {
+				expect(after.activeDescendant, 'arrow keys move the active mark').not.toBe(before);
+				const mark = page.locator(`[id="${after.activeDescendant}"]`);
+				await expect(mark).toHaveAttribute('aria-label', /\S/);
+			}
+		});
+	}
+});
