@@ -82,10 +82,10 @@ async function serve(dir: string, log: string): Promise<ChildProcess> {
  * function, not a string: our Content-Security-Policy forbids eval, and the benchmark runs under that policy.
  * Playwright serializes the function, so each probe must be self-contained.
  */
-async function when<A>(
+async function when(
 	page: Page,
-	probe: (arg: A) => number | false,
-	arg: A,
+	probe: (arg: string | null) => number | false,
+	arg: string | null,
 	timeout = 120_000
 ): Promise<number> {
 	const handle = await page.waitForFunction(probe, arg, { polling: 'raf', timeout });

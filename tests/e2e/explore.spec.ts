@@ -20,13 +20,13 @@ const tableColumn = (page: Page, index: number) =>
 			index
 		);
 
-const facetCounts = (page: Page, facet: string) =>
+const facetCounts = (page: Page, facet: string): Promise<Record<string, number>> =>
 	page
 		.locator(`[data-testid=facet-${facet}] button[data-value]`)
 		.evaluateAll((bs) =>
 			Object.fromEntries(
 				bs.map((b) => [
-					b.getAttribute('data-value'),
+					b.getAttribute('data-value') ?? '',
 					Number(b.querySelector('.n')!.textContent!.replace(/\D/g, ''))
 				])
 			)
