@@ -1,7 +1,9 @@
 // Downloads as researchers get them: exact CSV bytes of a filtered view (hostile text, long ids), full tables,
 // large exports in a worker, PNG/SVG with the provenance in them, and the reproducibility zip.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Download, type Locator, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { pngSize, readPngText } from '../../src/lib/export/pngText';
 
@@ -24,11 +26,61 @@ async function openDownloads(page: Page, chart: string): Promise<Locator> {
 	return menu;
 }
 
+/**
+ * The exact-content tests read tests/fixtures/source-mini, whatever dataset the site was built with: that source
+ * is built once into test-results/, served in place of /data/…, and the aggregates SvelteKit inlined into each
+ * page are stripped so the pages hydrate from it (as tests/e2e/hostile-data.spec.ts does).
+ */
+const FIXTURE = 'tests/fixtures/source-mini';
+let fixtureData = '';
+
+async function useFixtureData(context: BrowserContext) {
+	await context.route(/\/data\/.+\.(json|arrow|csv|parquet)(\?.*)?$/, async (route) => {
+		const path = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/data\//, '');
+		const file = join(fixtureData, path);
+		if (path.includes('..') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+		await route.fulfill({ status: 200, body: readFileSync(file) });
+	});
+	await context.route(
+		(url) => url.pathname.endsWith('/') && !url.pathname.startsWith('/_app/'),
+		async (route) => {
+			const response = await route.fetch();
+			const html = (await response.text()).replace(
+				/<script type="application\/json" data-sveltekit-fetched[^>]*>[\s\S]*?<\/script>/g,
+				''
+			);
+			await route.fulfill({ response, body: html });
+		}
+	);
+}
+
 // The trending grid filtered to one capture of tests/fixtures/source-mini: its third tile has a hostile title.
 const CAPTURE = 'trending-all-20221220T000000Z';
 const GRID_HEADER = 'snapshot_id,rank,project_id,title,artist_username,is_protest,protest_signal,provenance';
 
 test.describe('data shown (filtered view)', () => {
+	test.beforeAll(async ({ browserName: _browser }, info) => {
+		test.setTimeout(120_000);
+		fixtureData = join(info.project.outputDir, 'source-mini-data');
+		if (existsSync(join(fixtureData, 'manifest.json'))) return;
+		execFileSync(
+			process.execPath,
+			[
+				'node_modules/tsx/dist/cli.mjs',
+				'scripts/build-data.ts',
+				'--source',
+				FIXTURE,
+				'--out',
+				fixtureData,
+				'--quiet'
+			],
+			{ stdio: 'pipe', env: { ...process.env, TZ: 'UTC' } }
+		);
+	});
+	test.beforeEach(async ({ context }) => {
+		await useFixtureData(context);
+	});
+
 	test('grid of one capture: exact spreadsheet-safe CSV, and the raw variant', async ({ page }) => {
 		await page.goto(`/trending/?capture=${CAPTURE}&top=100`);
 		const menu = await openDownloads(page, 'grid');
@@ -113,7 +165,9 @@ test('full tables: predictable URLs, row counts from the manifest, -SIMULATED na
 	const menu = await openDownloads(page, 'wave');
 	const m = manifest();
 	const section = menu.locator('section', { has: page.locator('code', { hasText: /^trending_items$/ }) });
-	await expect(section.locator('h4')).toContainText(`${m.tables.trending_items.rows} rows`);
+	await expect(section.locator('h4')).toContainText(
+		`${m.tables.trending_items.rows.toLocaleString('en-US')} rows`
+	);
 	const csv = await save(page, () => section.locator('[data-download="full-csv"]').click());
 	expect(csv.d.suggestedFilename()).toBe('trending_items-SIMULATED.csv');
 	expect(csv.bytes.equals(readFileSync('build/data/trending_items.csv'))).toBe(true);
