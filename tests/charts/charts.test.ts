@@ -229,3 +229,28 @@ describe('empty states say why', () => {
 		expect(html).not.toContain('<svg viewBox');
 	});
 });
+
+describe('DrillPanel', () => {
+	it('links only http(s) and same-site URLs from the data', async () => {
+		const { default: DrillPanel } = await import('$lib/story/DrillPanel.svelte');
+		const rows = [
+			{ id: 'a', url: 'https://example.org/post/1' },
+			{ id: 'b', url: 'javascript:alert(1)' },
+			{ id: 'c', url: '/cascades/?cascade=x' },
+			{ id: 'd', url: '//evil.example/' }
+		];
+		const html = renderChart(DrillPanel, {
+			heading: 'Rows',
+			columns: [{ key: 'url', label: 'URL', href: (r: object) => (r as { url: string }).url }],
+			rows,
+			provenance: ['simulated'],
+			lang: 'en',
+			onclose: () => {}
+		});
+		expect(html).toContain('href="https://example.org/post/1"');
+		expect(html).toContain('href="/cascades/?cascade=x"');
+		expect(html).not.toContain('href="javascript:');
+		expect(html).not.toContain('href="//evil');
+		expect(html).toContain('data-provenance="simulated"');
+	});
+});

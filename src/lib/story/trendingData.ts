@@ -101,7 +101,9 @@ export function previousCaptureId(wave: WaveAgg, id: string): string | null {
 
 /** Where a tile can be seen: its ArtStation page when a hash is known (observed data), else nothing. */
 export const tileUrl = (t: Tile): string | null =>
-	t.hashId && t.provenance === 'observed' ? `https://www.artstation.com/artwork/${t.hashId}` : null;
+	t.hashId && t.provenance === 'observed'
+		? `https://www.artstation.com/artwork/${encodeURIComponent(t.hashId)}`
+		: null;
 
 /** The written description of a reconstructed grid, computed from its tiles. */
 export function describeGrid(capture: CaptureAgg, tiles: readonly Tile[], lang: Lang): string {
