@@ -46,8 +46,9 @@ const notFound = existsSync(join(root, '404.html')) ? readFileSync(join(root, '4
 const files = sirv(root, {
 	dev: false,
 	etag: true,
-	gzip: false,
-	brotli: false,
+	// Precompressed .br/.gz siblings (scripts/precompress.js) are sent when the client accepts them.
+	gzip: true,
+	brotli: true,
 	setHeaders(res, pathname) {
 		if (pathname.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
 		if (pathname.endsWith('.arrow')) res.setHeader('Content-Type', 'application/vnd.apache.arrow.stream');
