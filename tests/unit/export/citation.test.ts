@@ -4,14 +4,16 @@ import { bibEscape, bibtex, CITE, plainCitation } from '../../../src/lib/export/
 
 const cff = readFileSync('CITATION.cff', 'utf8');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const field = (name: string) => new RegExp(`^${name}:\\s*"?([^"\\n]+)"?`, 'm').exec(cff)?.[1];
+/** A top-level scalar of the YAML file, unquoted (Prettier writes single quotes). */
+const field = (name: string) =>
+	new RegExp(`^${name}:\\s*(['"]?)([^'"\\n]+)\\1\\s*$`, 'm').exec(cff)?.[2];
 
 describe('CITATION.cff', () => {
 	it('is CFF 1.2.0 with the title, version and authors the site shows', () => {
 		expect(field('cff-version')).toBe('1.2.0');
 		expect(field('title')).toBe(CITE.title);
 		expect(field('version')).toBe(pkg.version);
-		expect(cff).toContain(`- name: "${CITE.authors}"`);
+		expect(cff).toMatch(new RegExp(`- name: (['"])${CITE.authors}\\1`));
 		expect(cff).toMatch(new RegExp(`^  year: ${CITE.year}$`, 'm'));
 	});
 
