@@ -11,9 +11,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, test } from './helpers/guard';
+import { assertInert } from './helpers/inert';
 import { sitePages } from './helpers/site';
 
 const SOURCE = 'tests/fixtures/hostile';
@@ -70,30 +71,6 @@ async function useHostileData(context: BrowserContext) {
 			await route.fulfill({ response, body: html });
 		}
 	);
-}
-
-/** Markup that would only exist if hostile text had been rendered as HTML, and links that are not http(s). */
-async function assertInert(page: Page, where: string) {
-	const found = await page.evaluate(() => {
-		const bad: string[] = [];
-		for (const el of document.querySelectorAll('body *')) {
-			for (const a of el.getAttributeNames())
-				if (/^on/i.test(a)) bad.push(`<${el.tagName.toLowerCase()} ${a}=…>`);
-			if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent ?? '')) bad.push('a script with alert()');
-			if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') bad.push('<img src=x>');
-		}
-		for (const a of document.querySelectorAll('a[href], area[href]')) {
-			const href = a.getAttribute('href') ?? '';
-			const abs = new URL(href, location.href);
-			if (!/^(https?:|blob:)$/.test(abs.protocol) && !href.startsWith('#')) bad.push(`link to ${href}`);
-		}
-		for (const el of document.querySelectorAll('[src]')) {
-			const src = new URL(el.getAttribute('src') ?? '', location.href);
-			if (/^(javascript|vbscript):/i.test(src.protocol)) bad.push(`src ${src.href}`);
-		}
-		return bad;
-	});
-	expect(found, `${where}: hostile data rendered as markup or links`).toEqual([]);
 }
 
 /** Parses a CSV exactly as a spreadsheet would see the cells (no type guessing). */

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { CSP_MARK, expect, test, workerListener, type Guard } from './helpers/guard';
+import { findLiveMarkup } from './helpers/inert';
 import { BUILD_DIR } from './helpers/site';
 
 const settle = (guard: Guard, kind: keyof Guard['issues']) =>
@@ -100,4 +101,17 @@ test('a console error and an uncaught exception are recorded', async ({ page, gu
 	await settle(guard, 'console');
 	await settle(guard, 'pageErrors');
 	guard.reset();
+});
+
+test('the inert check finds handler attributes and script links', async ({ page }) => {
+	await page.goto('/');
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.setAttribute('href', 'javascript:void 0');
+		a.setAttribute('onclick', 'void 0');
+		a.textContent = 'x';
+		document.body.append(a);
+	});
+	const found = await findLiveMarkup(page);
+	expect(found).toEqual(expect.arrayContaining(['<a onclick=…>', 'link to javascript:void 0']));
 });
