@@ -265,10 +265,10 @@ export async function finalizePosts(o: FinalizeOptions): Promise<FinalizeResult>
 		await run(`DROP TABLE cand`);
 		await run(`DROP TABLE valid`);
 		await run(`CREATE TABLE tree AS
-			WITH RECURSIVE t(seq, root, depth) AS (
-				SELECT seq, seq, 0 FROM k ANTI JOIN edges USING (seq)
+			WITH RECURSIVE t(seq, root, cascade_id, depth) AS (
+				SELECT seq, seq, post_id, 0 FROM k ANTI JOIN edges USING (seq)
 				UNION ALL
-				SELECT e.seq, t.root, t.depth + 1 FROM edges e JOIN t ON e.pseq = t.seq
+				SELECT e.seq, t.root, t.cascade_id, t.depth + 1 FROM edges e JOIN t ON e.pseq = t.seq
 			) SELECT * FROM t`);
 		const keptTotal = await scalar(c, `SELECT count(*) FROM k`);
 		const inTree = await scalar(c, `SELECT count(*) FROM tree`);
@@ -297,8 +297,8 @@ export async function finalizePosts(o: FinalizeOptions): Promise<FinalizeResult>
 					WHEN e.edge_kind = 'repost' AND p.stance <> 'other' THEN p.claim_id ELSE k.claim_id END AS claim_id,
 				(l.post_id IS NULL AND e.edge_kind = 'repost' AND p.stance <> 'other'
 					AND (p.stance, coalesce(p.claim_id, '')) <> (k.stance, coalesce(k.claim_id, ''))) AS inherited,
-				r.post_id AS cascade_id, e.parent_id, e.edge_kind, t.depth
-			FROM k JOIN tree t USING (seq) JOIN k r ON r.seq = t.root
+				t.cascade_id, e.parent_id, e.edge_kind, t.depth
+			FROM k JOIN tree t USING (seq)
 			LEFT JOIN edges e ON e.seq = k.seq
 			LEFT JOIN k p ON p.seq = e.pseq
 			LEFT JOIN labels l ON l.post_id = k.post_id`);
