@@ -5,8 +5,7 @@ import { bibEscape, bibtex, CITE, plainCitation } from '../../../src/lib/export/
 const cff = readFileSync('CITATION.cff', 'utf8');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 /** A top-level scalar of the YAML file, unquoted (Prettier writes single quotes). */
-const field = (name: string) =>
-	new RegExp(`^${name}:\\s*(['"]?)([^'"\\n]+)\\1\\s*$`, 'm').exec(cff)?.[2];
+const field = (name: string) => new RegExp(`^${name}:\\s*(['"]?)([^'"\\n]+)\\1\\s*$`, 'm').exec(cff)?.[2];
 
 describe('CITATION.cff', () => {
 	it('is CFF 1.2.0 with the title, version and authors the site shows', () => {
