@@ -47,7 +47,8 @@ const HOSTILE: Record<string, string> = {
 };
 const query = '?' + new URLSearchParams(HOSTILE).toString();
 
-const pages = representativePages().filter((p) => !p.dev);
+// Korean embeds read their parameters with the same code as English ones; Korean pages are kept (notices).
+const pages = representativePages().filter((p) => !p.dev && !(p.embed && p.lang === 'ko'));
 
 /** How many SVG charts the prerendered page has: a hostile link must not take them away. */
 const prerenderedCharts = (path: string) => (pageHtml(path).match(/<svg[^>]*\sviewBox=/g) ?? []).length;

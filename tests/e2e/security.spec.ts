@@ -5,7 +5,8 @@
  * - every page carries kit.csp's <meta> policy whose hashes cover all its inline scripts, and no event-handler
  *   attributes (the header alone allows inline scripts; see static/_headers);
  * - header and <meta> policies say the same thing; workers get the strict policy;
- * - every page loads with zero CSP violations, console errors or off-origin requests;
+ * - every page loads with zero CSP violations, console errors or off-origin requests: the guard
+ *   (helpers/guard.ts) runs in every test of every suite, and a11y.spec.ts alone opens each page twice;
  * - DuckDB-WASM boots under the enforced policy, and a query naming another host fails without a request;
  * - another site can frame an embed, but not the explorer.
  */
@@ -156,17 +157,6 @@ test.describe('the <meta> policy in every page', () => {
 		}
 		expect(problems.join('\n')).toBe('');
 	});
-});
-
-test.describe('every page loads under the enforced policy', () => {
-	for (const p of pages) {
-		test(`${p.path}: no CSP violation, console error or off-origin request`, async ({ page, guard }) => {
-			await page.goto(p.path);
-			await page.waitForLoadState('networkidle');
-			await expect(page.locator('body')).not.toBeEmpty();
-			guard.expectClean(p.path);
-		});
-	}
 });
 
 test.describe('DuckDB-WASM under the policy', () => {
