@@ -6,7 +6,7 @@
 		var saved =
 			q === 'true' ? 'dark' : q === 'false' ? 'light' : q === 'auto' ? null : localStorage.getItem('theme');
 		if (saved === 'dark' || saved === 'light') document.documentElement.setAttribute('data-theme', saved);
-	} catch (e) {
+	} catch {
 		/* storage blocked: follow the system theme */
 	}
 })();
