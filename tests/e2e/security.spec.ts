@@ -11,7 +11,7 @@
  * - another site can frame an embed, but not the explorer.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from './helpers/guard';
 import { BUILD_DIR, pageHtml, sitePages, type SitePage } from './helpers/site';
 
@@ -132,8 +132,13 @@ test.describe('headers', () => {
 test.describe('the <meta> policy in every page', () => {
 	test('hashes every inline script, allows no unhashed inline script and no event-handler attribute', () => {
 		const problems: string[] = [];
-		for (const p of pages) {
-			const html = pageHtml(p.path);
+		// Every page, and the not-found page served for unknown paths.
+		const documents = [
+			...pages.map((p) => ({ path: p.path, html: pageHtml(p.path) })),
+			{ path: '/404.html', html: readFileSync(`${BUILD_DIR}/404.html`, 'utf8') }
+		];
+		for (const p of documents) {
+			const html = p.html;
 			const meta = metaPolicy(html);
 			if (!meta) {
 				problems.push(`${p.path}: no <meta http-equiv="content-security-policy"> (kit.csp)`);
