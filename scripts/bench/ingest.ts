@@ -220,6 +220,11 @@ async function main(): Promise<void> {
 			['  of which reading (workers)', Number(summary.timings?.read ?? NaN).toFixed(2)],
 			['  of which DuckDB passes + posts.csv', Number(summary.timings?.finalize ?? NaN).toFixed(2)],
 			['CPU seconds (user + sys, all threads)', cpu.toFixed(2)],
+			[
+				'CPU share of the machine (CPU s / wall s)',
+				`${(cpu / wall).toFixed(2)} of ${availableParallelism()} cores`
+			],
+			['posts per CPU second', Math.round(tweets / cpu).toLocaleString('en')],
 			['posts/s (ingest)', Math.round(tweets / seconds).toLocaleString('en')],
 			['posts/s (wall)', Math.round(tweets / wall).toLocaleString('en')],
 			['peak RSS', Number.isNaN(rss) ? 'n/a (no /usr/bin/time)' : formatBytes(rss)],
