@@ -29,11 +29,7 @@ const config = {
 		},
 		prerender: {
 			entries: ['*', '/ko/'],
-			// TODO(issue 5): remove once /explore exists (the story pages exist and must not 404).
-			handleHttpError: ({ path, status, message }) => {
-				if (status === 404 && /^\/(ko\/)?explore\//.test(path)) return;
-				throw new Error(message);
-			},
+			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		}
 	}

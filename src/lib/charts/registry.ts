@@ -1,15 +1,15 @@
 /**
- * Every chart that can be embedded, downloaded as an image or cited on its own: slug → figure component, the
- * data it needs and the page it lives on. `/embed/<slug>/` is prerendered for each entry (EN and KO, live and
- * static), and /dev/embeds/ frames them all. Registering a chart is one entry:
+ * Every chart that can be embedded, downloaded as an image or cited on its own: slug → the data it needs and
+ * the page it lives on. `/embed/<slug>/` is prerendered for each entry (EN and KO, live and static), and
+ * /dev/embeds/ frames them all. Registering a chart is one entry here and its figure component in
+ * `$lib/embed/figures.ts` (kept apart so that pages importing the registry do not bundle every figure):
  *
- *     spread: chart('/spread/', 'spread.title', () => import('$lib/story/SpreadFigure.svelte'), aggs({ agg: 'spread' })),
+ *     spread: chart('/spread/', 'spread.title', aggs({ agg: 'spread' })),
  *
  * The slug must be the `id` the figure gives its ChartFrame (tests/unit/export/registry.test.ts renders every
  * entry to check). `data` loads the props of the default view (prerendered); the optional `fromUrl` turns an
  * embed URL's view state (the ChartFrame `viewState`) into props in the browser, checking every value.
  */
-import type { Component } from 'svelte';
 import { loadAgg } from '$lib/data/loadAgg';
 import type {
 	CaptureAgg,
@@ -37,15 +37,12 @@ import { WAVE_TOPS } from '$lib/story/waveData';
 
 type Fetch = typeof globalThis.fetch;
 type Props = Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyComponent = Component<any>;
 
 export interface ChartEntry {
 	/** The full chart page (unlocalized path), for the embed's canonical link and "link back". */
 	page: string;
 	/** i18n key of the chart title (the embed page's <title>). */
 	title: StringKey;
-	figure: () => Promise<{ default: AnyComponent }>;
 	/** Props of the default view, besides `lang`, from the prerendered aggregates. */
 	data: (fetch: Fetch) => Promise<Props>;
 	/** Props for the view state in an embed URL (browser only). Unknown or invalid values are ignored. */
@@ -59,14 +56,13 @@ export interface ChartEntry {
 	svg: boolean;
 }
 
-/** A registry entry from its page, title, figure and data loader. */
+/** A registry entry from its page, title and data loader. */
 export const chart = (
 	page: string,
 	title: StringKey,
-	figure: ChartEntry['figure'],
 	data: ChartEntry['data'],
 	extra: Partial<Pick<ChartEntry, 'fromUrl' | 'height' | 'svg'>> = {}
-): ChartEntry => ({ page, title, figure, data, height: 560, svg: true, ...extra });
+): ChartEntry => ({ page, title, data, height: 560, svg: true, ...extra });
 
 /** Loader for figures whose props are whole aggregates: aggs({ wave: 'wave' }) → { wave: <agg/wave.json> }. */
 export const aggs =
@@ -111,14 +107,12 @@ export const CHARTS = {
 	wave: chart(
 		'/wave/',
 		'wave.title',
-		() => import('$lib/story/WaveFigure.svelte'),
 		async (f) => ({ wave: await loadAgg<WaveAgg>(f, 'wave'), events: await documentedEvents(f) }),
 		{ fromUrl: choices({ top: WAVE_TOPS }), height: 570 }
 	),
 	calendar: chart(
 		'/trending/',
 		'calendar.title',
-		() => import('$lib/story/CalendarFigure.svelte'),
 		async (f) => ({ wave: await loadAgg<WaveAgg>(f, 'wave'), top: 100, selected: null }),
 		{
 			fromUrl: async (p, data) => {
@@ -131,7 +125,6 @@ export const CHARTS = {
 	grid: chart(
 		'/trending/',
 		'trending.title',
-		() => import('$lib/story/GridFigure.svelte'),
 		async (f) => {
 			const [trending, wave] = await Promise.all([
 				loadAgg<TrendingAgg>(f, 'trending'),
@@ -163,7 +156,6 @@ export const CHARTS = {
 	claims: chart(
 		'/misinformation/',
 		'claims.title',
-		() => import('$lib/story/ClaimDebunkFigure.svelte'),
 		async (f) => ({
 			agg: await loadAgg<ClaimsHourlyAgg>(f, 'claims-hourly'),
 			events: await documentedEvents(f),
@@ -192,14 +184,12 @@ export const CHARTS = {
 	correction: chart(
 		'/misinformation/',
 		'correction.title',
-		() => import('$lib/story/CorrectionFigure.svelte'),
 		async (f) => ({ ...(await aggs({ agg: 'correction' })(f)), bin: 'hour', zone: 'UTC' }),
 		{ fromUrl: choices({ bin: CLAIM_BINS, zone: ZONE_CHOICES }), height: 1370 }
 	),
 	cascade: chart(
 		'/cascades/',
 		'cascade.title',
-		() => import('$lib/story/CascadeFigure.svelte'),
 		async (f) => {
 			const trees = await loadAgg<CascadeTreesAgg>(f, 'cascade-trees');
 			return { trees, summary: trees.cascades[0] ?? null, tree: trees.first, mode: 'radial' };
@@ -229,30 +219,23 @@ export const CHARTS = {
 	metrics: chart(
 		'/cascades/',
 		'metrics.title',
-		() => import('$lib/story/CascadeMetricsFigure.svelte'),
 		async (f) => ({ agg: await loadAgg<CascadeMetricsAgg>(f, 'cascade-metrics'), metric: 'virality' }),
 		{
 			fromUrl: async (p, data) => pick(p, { metric: metricKeys(data.agg as CascadeMetricsAgg) }),
 			height: 715
 		}
 	),
-	timeline: chart(
-		'/',
-		'timeline.title',
-		() => import('$lib/embed/TimelineFigure.svelte'),
-		async (f) => ({ events: await documentedEvents(f) }),
-		{
-			fromUrl: async (p) => {
-				const kinds = (p.get('kinds') ?? '')
-					.split(',')
-					.filter((k) => (EVENT_KINDS as readonly string[]).includes(k));
-				return kinds.length ? { kinds: [...new Set(kinds)] } : {};
-			},
-			// The whole timeline is taller than the loader's 5000 px cap; ?kinds=claim,debunk is much shorter.
-			height: 5000,
-			svg: false
-		}
-	)
+	timeline: chart('/', 'timeline.title', async (f) => ({ events: await documentedEvents(f) }), {
+		fromUrl: async (p) => {
+			const kinds = (p.get('kinds') ?? '')
+				.split(',')
+				.filter((k) => (EVENT_KINDS as readonly string[]).includes(k));
+			return kinds.length ? { kinds: [...new Set(kinds)] } : {};
+		},
+		// The whole timeline is taller than the loader's 5000 px cap; ?kinds=claim,debunk is much shorter.
+		height: 5000,
+		svg: false
+	})
 } satisfies Record<string, ChartEntry>;
 
 export type ChartSlug = keyof typeof CHARTS;

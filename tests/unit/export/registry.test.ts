@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { CHARTS, CHART_SLUGS, pick } from '../../../src/lib/charts/registry';
+import { FIGURES } from '../../../src/lib/embed/figures';
 
-const registrySource = readFileSync('src/lib/charts/registry.ts', 'utf8');
+const figuresSource = readFileSync('src/lib/embed/figures.ts', 'utf8');
 const AGG_DIR = 'static/data/agg';
 
 /** fetch() over the built aggregates, as SvelteKit's prerender fetch serves them. */
@@ -21,7 +22,7 @@ describe('chart registry', () => {
 		const figures = readdirSync('src/lib/story').filter((f) => f.endsWith('Figure.svelte'));
 		expect(figures.length).toBeGreaterThan(0);
 		for (const f of figures)
-			expect(registrySource, `${f} is not in the registry`).toContain(`$lib/story/${f}`);
+			expect(figuresSource, `${f} is not in the registry`).toContain(`$lib/story/${f}`);
 	});
 
 	it('uses URL-safe slugs and unlocalized page paths', () => {
@@ -53,8 +54,8 @@ describe('chart registry', () => {
 	describe.skipIf(!existsSync(AGG_DIR))('with the built aggregates', () => {
 		it.each(CHART_SLUGS)('%s renders its figure in a ChartFrame with id = slug', async (slug) => {
 			const entry = CHARTS[slug];
-			const [{ default: Figure }, props] = await Promise.all([entry.figure(), entry.data(staticFetch)]);
-			const { body } = render(Figure, { props: { ...props, lang: 'en' } });
+			const props = await entry.data(staticFetch);
+			const { body } = render(FIGURES[slug], { props: { ...props, lang: 'en' } });
 			expect(body).toContain(`data-chart="${slug}"`);
 			if (entry.svg) expect(body).toMatch(/<svg[^>]*viewBox=/);
 		});

@@ -9,12 +9,9 @@ export const entries: EntryGenerator = () =>
 
 export const load: PageLoad = async ({ params, fetch }) => {
 	if (!isChartSlug(params.chart)) error(404, `No chart "${params.chart}"`);
-	const entry = CHARTS[params.chart];
-	const [mod, props] = await Promise.all([entry.figure(), entry.data(fetch)]);
 	return {
 		slug: params.chart,
 		lang: (params.lang === 'ko' ? 'ko' : 'en') as Lang,
-		Figure: mod.default,
-		props
+		props: await CHARTS[params.chart].data(fetch)
 	};
 };
