@@ -31,7 +31,7 @@ interface BuildConfig {
 	out: string;
 }
 
-const USAGE = `usage: npm run data:build -- [--source DIR | --seed N --posts N] [--out DIR] [--quiet]`;
+const USAGE = `usage: npm run data:build -- [--source DIR | --seed N --posts N] [--out DIR] [--partition-rows N] [--quiet]`;
 
 function parse(argv: string[]) {
 	const { values } = parseArgs({
@@ -42,6 +42,8 @@ function parse(argv: string[]) {
 			posts: { type: 'string' },
 			out: { type: 'string' },
 			config: { type: 'string', default: 'data/build.config.json' },
+			// Rows per browser posts partition (cut at the next hour); default: scaled to the dataset.
+			'partition-rows': { type: 'string' },
 			quiet: { type: 'boolean', default: false }
 		},
 		strict: true
@@ -61,6 +63,10 @@ function parse(argv: string[]) {
 		out: values.out ?? config.out,
 		documented: config.documented,
 		rules: config.rules,
+		partitionRows:
+			values['partition-rows'] === undefined
+				? undefined
+				: int('partition-rows', values['partition-rows'], 0) || 1,
 		quiet: values.quiet!
 	};
 }
@@ -116,8 +122,8 @@ export async function buildData(opts: ReturnType<typeof parse>) {
 		const downloads: Record<string, FileEntry[]> = {};
 		for (const name of TABLE_NAMES) downloads[name] = await writeDownloads(duck, TABLES[name], opts.out);
 		log('wrote Parquet and CSV downloads');
-		const browser = await writeBrowserFiles(duck, opts.out);
-		log(`wrote Arrow IPC files (${browser.posts.files.length} daily post partitions)`);
+		const browser = await writeBrowserFiles(duck, opts.out, opts.partitionRows);
+		log(`wrote Arrow IPC files (${browser.posts.files.length} post partitions of whole hours)`);
 
 		const aggregates: FileEntry[] = [];
 		const writeAgg = (name: string, value: unknown) => {

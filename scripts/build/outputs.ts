@@ -1,17 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, ident, type ColumnDef, type TableDef, type TableName } from '../../src/lib/schema';
+import { POSTS_CORE_COLUMNS, POSTS_TEXT_COLUMNS, postsCoreFromPostsSql } from '../../src/lib/queries/tables';
 import { arrowSelectExpr, writeArrow, writeArrowColumns } from './arrow';
 import { lit, type Duck } from './duck';
 
 export interface FileEntry {
 	path: string;
 	rows: number;
-	day?: string;
+	/** Posts partitions: the hours they hold, epoch ms, `to` exclusive. */
+	from?: number;
+	to?: number;
 }
-
-/** Columns that stay out of the browser's main posts partitions: heavy text, loaded only for table views. */
-export const POSTS_TEXT_COLUMNS = ['post_id', 'author_handle', 'text', 'url'] as const;
 
 const orderBy = (t: TableDef) => t.sortBy.map(ident).join(', ');
 
@@ -66,12 +66,30 @@ export const POSTS_HOURLY_COLUMNS: ColumnDef[] = [
 ];
 
 /**
- * Arrow IPC files for DuckDB-WASM: one per small table; posts split by UTC day and into a light part and a
- * text part, so a view downloads only the days and columns it shows.
+ * Rows per posts partition: at least this many, cut at the next hour boundary. Small enough that a page of the
+ * posts table downloads a few hundred KB; the cap on files (see `partitionRows`) keeps big datasets from
+ * becoming thousands of tiny requests when a view needs everything.
+ */
+export const PARTITION_MIN_ROWS = 2000;
+const MAX_PARTITIONS = 1000;
+const HOUR = 3_600_000;
+
+/** Rows per posts partition for a dataset of `total` posts. */
+export const partitionRows = (total: number) =>
+	Math.max(PARTITION_MIN_ROWS, Math.ceil(total / MAX_PARTITIONS));
+
+/** `2022-12-14T05` for the partition whose first hour starts at `ms`. */
+const partitionName = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+
+/**
+ * Arrow IPC files for DuckDB-WASM: one per small table; posts in time order, cut into partitions of whole hours
+ * (`from`/`to` in the index, epoch ms, end exclusive) and into a light part and a text part, so a view
+ * downloads only the hours and columns it shows.
  */
 export async function writeBrowserFiles(
 	duck: Duck,
-	outDir: string
+	outDir: string,
+	minRowsOverride?: number
 ): Promise<Record<string, { files: FileEntry[]; columns: string[] }>> {
 	const dir = join(outDir, 'arrow');
 	mkdirSync(join(dir, 'posts'), { recursive: true });
@@ -90,39 +108,43 @@ export async function writeBrowserFiles(
 		index[name] = { files: [{ path, rows }], columns: t.columns.map((c) => c.name) };
 	}
 
-	const posts = TABLES.posts;
-	const light = posts.columns.filter(
-		(c) => !(POSTS_TEXT_COLUMNS as readonly string[]).includes(c.name) || c.name === 'post_id'
-	);
-	const text = POSTS_TEXT_COLUMNS.map((n) => posts.columns.find((c) => c.name === n)!);
-	const all = posts.columns;
-	const pick = (cols: readonly ColumnDef[], values: unknown[][]) => cols.map((c) => values[all.indexOf(c)]);
+	const light = POSTS_CORE_COLUMNS;
+	const text = POSTS_TEXT_COLUMNS;
+	const all = [...light, ...text.filter((c) => c.name !== 'post_id')];
+	const pick = (cols: readonly ColumnDef[], values: unknown[][]) =>
+		cols.map((c) => values[all.findIndex((a) => a.name === c.name)]);
 	index.posts = { files: [], columns: light.map((c) => c.name) };
 	index.posts_text = { files: [], columns: text.map((c) => c.name) };
+	const [{ total }] = await duck.all<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM posts`);
+	const minRows = minRowsOverride ?? partitionRows(total);
 
-	// One ordered pass over all posts, cut into UTC days as it goes.
-	let day: string | null = null;
+	// One ordered pass over all posts, cut at an hour boundary once a partition has enough rows.
+	let first: number | null = null;
+	let last = 0;
 	let values: unknown[][] = all.map(() => []);
 	const flush = () => {
-		if (day === null) return;
-		const lightPath = `arrow/posts/${day}.arrow`;
-		const textPath = `arrow/posts_text/${day}.arrow`;
+		if (first === null) return;
+		const name = partitionName(first);
+		const lightPath = `arrow/posts/${name}.arrow`;
+		const textPath = `arrow/posts_text/${name}.arrow`;
 		writeArrowColumns(light, pick(light, values), join(outDir, lightPath));
 		writeArrowColumns(text, pick(text, values), join(outDir, textPath));
-		const rows = values[0].length;
-		index.posts.files.push({ path: lightPath, rows, day });
-		index.posts_text.files.push({ path: textPath, rows, day });
+		const entry = { rows: values[0].length, from: first, to: last + HOUR };
+		index.posts.files.push({ path: lightPath, ...entry });
+		index.posts_text.files.push({ path: textPath, ...entry });
 		values = all.map(() => []);
+		first = null;
 	};
 	await duck.each(
-		`SELECT strftime(created_at, '%Y-%m-%d'), ${all.map(arrowSelectExpr).join(', ')} FROM posts ORDER BY created_at, post_id`,
+		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${all.map(arrowSelectExpr).join(', ')}
+		FROM (${postsCoreFromPostsSql('posts')}) ORDER BY created_at, post_id`,
 		(cols, rowCount) => {
-			const days = cols[0] as string[];
+			const hours = cols[0] as number[];
 			for (let i = 0; i < rowCount; i++) {
-				if (days[i] !== day) {
-					flush();
-					day = days[i];
-				}
+				const hour = hours[i];
+				if (hour !== last && values[0].length >= minRows) flush();
+				first ??= hour;
+				last = hour;
 				for (let j = 0; j < all.length; j++) values[j].push(cols[j + 1][i]);
 			}
 		}

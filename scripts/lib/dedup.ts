@@ -1,5 +1,5 @@
-/** Copies posted again by the same author within this many hours count as near-duplicates. */
-export const DEDUP_WINDOW_HOURS = 24;
+import { DEDUP_WINDOW_HOURS } from '../../src/lib/schema';
+export { DEDUP_WINDOW_HOURS };
 
 /** The text key two copies must share: trimmed, spaces folded, lower case. */
 export const NORMALIZED_TEXT_SQL = `lower(regexp_replace(trim("text"), '\\s+', ' ', 'g'))`;

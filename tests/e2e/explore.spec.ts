@@ -75,7 +75,7 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	const status = await page.evaluate(
 		() => (window as unknown as { __aiad: { status: { files: { path: string }[] } } }).__aiad.status
 	);
-	// The default view needs the hourly pre-aggregate and the newest days only, never every partition.
+	// The default view needs the hourly pre-aggregate and the newest hours' partitions only, never all of them.
 	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/'));
 	expect(posts.length).toBeGreaterThan(0);
 	expect(posts.length).toBeLessThanOrEqual(3);
@@ -179,7 +179,7 @@ test('a link reproduces the view: filters, search, sort and page round-trip thro
 });
 
 test('search finds English and Korean text and keeps the words in the URL', async ({ page }) => {
-	test.slow(); // loads every day's partitions on a shared 2-core machine
+	test.slow(); // loads every partition on a shared 2-core machine
 	await page.goto(EXPLORE);
 	await settled(page);
 	for (const word of ['midjourney', '미드저니']) {
@@ -194,12 +194,31 @@ test('search finds English and Korean text and keeps the words in the URL', asyn
 });
 
 test('near-duplicate copies are folded under their first copy, with a count', async ({ page }) => {
-	test.slow(); // loads every day's partitions on a shared 2-core machine
+	test.slow(); // loads every partition on a shared 2-core machine
 	await page.goto(`${EXPLORE}?sort=copies`);
 	await settled(page);
 	const first = await page.getByTestId('copies').first().textContent();
-	expect(Number(first?.replace(/\D/g, ''))).toBeGreaterThan(0);
+	const count = Number(first?.replace(/\D/g, ''));
+	expect(count).toBeGreaterThan(0);
 	await expect(page.getByText(/near-duplicate copies are folded/)).toBeVisible();
+
+	// The count opens into the copies themselves: as many as it says, each a plain-text row.
+	const row = page.locator('[data-testid=posts] tbody tr[data-post-id]').first();
+	const postId = await row.getAttribute('data-post-id');
+	const button = row.getByRole('button', { name: /near-duplicate copies of this post/ });
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	await button.click();
+	await expect(button).toHaveAttribute('aria-expanded', 'true');
+	const copies = page.getByTestId('copies-of').locator('li');
+	await expect(copies).toHaveCount(count);
+	const ids = await copies.evaluateAll((els) => els.map((e) => e.getAttribute('data-post-id')));
+	expect(ids).not.toContain(postId);
+	// Near-duplicates share their text up to case and spacing.
+	const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+	const rowText = norm(await row.locator('td.text').innerText()).slice(0, 20);
+	for (const text of await copies.allInnerTexts()) expect(norm(text)).toContain(rowText);
+	await button.click();
+	await expect(page.getByTestId('copies-of')).toHaveCount(0);
 });
 
 test('bad and stale parameters fall back to defaults with a visible notice', async ({ page }) => {

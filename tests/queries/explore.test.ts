@@ -6,17 +6,16 @@ import {
 	allExploreQueries,
 	copiesOfSql,
 	createSearchHitsSql,
-	dayCountsSql,
 	pageWindow,
 	extentSql,
 	facetCountsSql,
+	hourCountsSql,
 	postsCountSql,
 	postsPageSql,
 	postsTextSql,
 	searchTerms,
 	summarySql,
 	timeHistogramSql,
-	type DayCountRow,
 	type FacetRow,
 	type Filters,
 	type HistogramRow,
@@ -203,27 +202,35 @@ describe('posts table', () => {
 		expect(await fx.db.rows(postsCountSql(copiesInRange))).toEqual([{ shown: 3 }]);
 	});
 
-	it('counts per day for the page window', async () => {
-		expect(await fx.db.rows<DayCountRow>(dayCountsSql(EMPTY_FILTERS))).toEqual([
-			{ day: '2022-12-14', n: 4 },
-			{ day: '2022-12-15', n: 5 }
+	it('counts per hour for the page window (first copies only)', async () => {
+		const hour = (d: number, h: number) => Date.UTC(2022, 11, d, h);
+		expect(await fx.db.rows<HistogramRow>(hourCountsSql(EMPTY_FILTERS))).toEqual([
+			{ t: hour(14, 3), n: 1 },
+			{ t: hour(14, 5), n: 2 },
+			{ t: hour(14, 23), n: 1 },
+			{ t: hour(15, 1), n: 2 },
+			{ t: hour(15, 2), n: 1 },
+			{ t: hour(15, 9), n: 1 },
+			{ t: hour(15, 23), n: 1 }
 		]);
-		expect(await fx.db.rows<DayCountRow>(dayCountsSql(f({ q: 'no to ai' })))).toEqual([
-			{ day: '2022-12-14', n: 1 },
-			{ day: '2022-12-15', n: 3 }
-		]);
+		const searched = await fx.db.rows<HistogramRow>(hourCountsSql(f({ q: 'no to ai' })));
+		expect(searched.reduce((n, r) => n + r.n, 0)).toBe(4);
 	});
 
-	it('finds the same page through its day window as over every day', async () => {
-		const days = await fx.db.rows<DayCountRow>(dayCountsSql(EMPTY_FILTERS));
-		for (const sort of ['newest', 'oldest'] as const) {
-			for (const offset of [0, 2, 4, 5, 8]) {
-				const full = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, sort, offset, 3));
-				const w = pageWindow(days, sort, offset, 3, EMPTY_FILTERS)!;
-				const narrowed = await fx.db.rows<PostRow>(
-					postsPageSql(f({ from: w.from, to: w.to }), sort, w.offset, 3)
-				);
-				expect(narrowed.map((r) => r.post_id)).toEqual(full.map((r) => r.post_id));
+	it('finds the same page through its hour window as over all time', async () => {
+		// Brushes are whole hours (the URL state snaps them), as the hourly counts are.
+		const brushed = f({ from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') });
+		for (const filters of [EMPTY_FILTERS, brushed]) {
+			const hours = await fx.db.rows<HistogramRow>(hourCountsSql(filters));
+			for (const sort of ['newest', 'oldest'] as const) {
+				for (const offset of [0, 2, 4, 5, 8]) {
+					const full = await fx.db.rows<PostRow>(postsPageSql(filters, sort, offset, 3));
+					const w = pageWindow(hours, sort, offset, 3, filters)!;
+					const narrowed = await fx.db.rows<PostRow>(
+						postsPageSql({ ...filters, from: w.from, to: w.to }, sort, w.offset, 3)
+					);
+					expect(narrowed.map((r) => r.post_id)).toEqual(full.map((r) => r.post_id));
+				}
 			}
 		}
 	});
@@ -288,33 +295,35 @@ describe('summary (simulated badge)', () => {
 });
 
 describe('pageWindow', () => {
-	const days = [
-		{ day: '2022-12-13', n: 0 },
-		{ day: '2022-12-14', n: 4 },
-		{ day: '2022-12-15', n: 5 },
-		{ day: '2022-12-16', n: 2 }
+	const at = (d: number, h: number) => Date.UTC(2022, 11, d, h);
+	const HOUR = 3_600_000;
+	const hours = [
+		{ t: at(13, 0), n: 0 },
+		{ t: at(14, 3), n: 4 },
+		{ t: at(15, 7), n: 5 },
+		{ t: at(16, 1), n: 2 }
 	];
 	const open = { from: null, to: null };
 	it.each([
-		['the first newest page', 'newest', 0, 3, ['2022-12-15', '2022-12-16'], 0],
-		['a newest page inside one day', 'newest', 2, 3, ['2022-12-15'], 0],
-		['a newest page across two days', 'newest', 6, 3, ['2022-12-14', '2022-12-15'], 4],
-		['the first oldest page', 'oldest', 0, 3, ['2022-12-14'], 0],
-		['an oldest page across days', 'oldest', 3, 3, ['2022-12-14', '2022-12-15'], 3],
-		['a page past the end', 'newest', 50, 3, [], 0]
-	] as const)('%s', (_, sort, offset, limit, expectedDays, expectedOffset) => {
-		const w = pageWindow(days, sort, offset, limit, open)!;
-		expect(w.days).toEqual(expectedDays);
+		['the first newest page', 'newest', 0, 3, [at(15, 7), at(16, 1) + HOUR], 0],
+		['a newest page inside one hour', 'newest', 2, 3, [at(15, 7), at(15, 7) + HOUR], 0],
+		['a newest page across two hours', 'newest', 6, 3, [at(14, 3), at(15, 7) + HOUR], 4],
+		['the first oldest page', 'oldest', 0, 3, [at(14, 3), at(14, 3) + HOUR], 0],
+		['an oldest page across hours', 'oldest', 3, 3, [at(14, 3), at(15, 7) + HOUR], 3],
+		['a page past the end', 'newest', 50, 3, [0, 0], 0]
+	] as const)('%s', (_, sort, offset, limit, range, expectedOffset) => {
+		const w = pageWindow(hours, sort, offset, limit, open)!;
+		expect([w.from, w.to]).toEqual(range);
 		expect(w.offset).toBe(expectedOffset);
 	});
 
 	it('intersects the window with a brushed range', () => {
-		const w = pageWindow(days, 'oldest', 0, 3, { from: Date.UTC(2022, 11, 14, 5), to: null })!;
-		expect([w.from, w.to]).toEqual([Date.UTC(2022, 11, 14, 5), Date.UTC(2022, 11, 15)]);
+		const w = pageWindow(hours, 'oldest', 0, 3, { from: at(14, 3) + 1_000, to: null })!;
+		expect([w.from, w.to]).toEqual([at(14, 3) + 1_000, at(14, 3) + HOUR]);
 	});
 
-	it('needs every day for other sorts', () => {
-		expect(pageWindow(days, 'likes', 0, 3, open)).toBeNull();
+	it('needs the whole range for other sorts', () => {
+		expect(pageWindow(hours, 'likes', 0, 3, open)).toBeNull();
 	});
 });
 
@@ -328,7 +337,7 @@ describe('materialised search hits', () => {
 			const pairs: [string, string][] = [
 				[timeHistogramSql(filters, 'day'), timeHistogramSql(filters, 'day', opts)],
 				[summarySql(filters), summarySql(filters, opts)],
-				[dayCountsSql(filters), dayCountsSql(filters, opts)],
+				[hourCountsSql(filters), hourCountsSql(filters, opts)],
 				[postsCountSql(filters), postsCountSql(filters, opts)],
 				[postsPageSql(filters, 'likes'), postsPageSql(filters, 'likes', 0, 25, opts)],
 				...FACETS.map((facet): [string, string] => [

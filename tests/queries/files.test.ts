@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { utcDay, validateIndex } from '../../src/lib/engine/files';
+import { overlaps, validateIndex, type Range } from '../../src/lib/engine/files';
 
-describe('utcDay', () => {
+const h = (day: number, hour: number) => Date.UTC(2022, 11, day, hour);
+
+describe('overlaps: which partitions a view needs', () => {
+	const part = { from: h(14, 5), to: h(14, 9) };
 	it.each([
-		[Date.UTC(2022, 11, 14, 23, 59), '2022-12-14'],
-		[Date.UTC(2022, 11, 15, 0, 0), '2022-12-15']
-	])('%d is on %s (UTC)', (ms, day) => {
-		expect(utcDay(ms)).toBe(day);
+		['a range inside it', [[h(14, 6), h(14, 7)]], true],
+		['a range ending where it starts', [[h(14, 1), h(14, 5)]], false],
+		['a range starting where it ends', [[h(14, 9), h(14, 12)]], false],
+		['a range starting in its last hour', [[h(14, 8), null]], true],
+		['an open range', [[null, null]], true],
+		['a range before it', [[null, h(14, 4)]], false],
+		[
+			'one of several ranges',
+			[
+				[h(13, 0), h(13, 1)],
+				[h(14, 8), h(14, 8) + 1]
+			],
+			true
+		],
+		['no range', [], false]
+	] as [string, Range[], boolean][])('%s', (_, ranges, expected) => {
+		expect(overlaps(part, ranges)).toBe(expected);
+	});
+
+	it('always includes a file without a time span (a whole table)', () => {
+		expect(overlaps({}, [[h(14, 1), h(14, 2)]])).toBe(true);
 	});
 });
 
@@ -15,7 +35,11 @@ describe('validateIndex', () => {
 		const index = {
 			schemaVersion: '1.0.0',
 			tables: {
-				posts: { files: [{ path: 'arrow/posts/2022-12-14.arrow', rows: 3, day: '2022-12-14' }], columns: [] }
+				posts: {
+					files: [{ path: 'arrow/posts/2022-12-14T05.arrow', rows: 3, from: h(14, 5), to: h(14, 9) }],
+					columns: []
+				},
+				events: { files: [{ path: 'arrow/events.arrow', rows: 30 }], columns: [] }
 			}
 		};
 		expect(validateIndex(index)).toBe(index);
@@ -28,7 +52,12 @@ describe('validateIndex', () => {
 			'an off-origin file',
 			{ tables: { posts: { files: [{ path: 'https://evil.example/x.arrow', rows: 1 }] } } }
 		],
-		['a path that climbs', { tables: { posts: { files: [{ path: 'arrow/../../x.arrow', rows: 1 }] } } }]
+		['a path that climbs', { tables: { posts: { files: [{ path: 'arrow/../../x.arrow', rows: 1 }] } } }],
+		['a span with no end', { tables: { posts: { files: [{ path: 'arrow/p.arrow', rows: 1, from: 0 }] } } }],
+		[
+			'a span that is not a number',
+			{ tables: { posts: { files: [{ path: 'arrow/p.arrow', rows: 1, from: 'x', to: 1 }] } } }
+		]
 	])('refuses %s', (_, index) => {
 		expect(() => validateIndex(index)).toThrow();
 	});

@@ -13,6 +13,7 @@ import {
 	appendFromStagingSql,
 	createEngineTableSql,
 	createPostsViewSql,
+	postsCoreFromPostsSql,
 	postsHourlyFromPostsSql,
 	type EngineTable
 } from '../../src/lib/queries/tables';
@@ -230,13 +231,15 @@ export async function loadFixture(): Promise<Fixture> {
 	await db.exec(
 		`CREATE TABLE _stage_hourly AS ${postsHourlyFromPostsSql(`read_parquet(${sqlLiteral(parquet)})`)}`
 	);
+	await db.exec(`CREATE TABLE _stage_core AS ${postsCoreFromPostsSql('_stage_posts')}`);
 	// 3. The engine layout, filled the way the browser fills it from Arrow staging tables.
 	for (const name of Object.keys(ENGINE_TABLES) as EngineTable[]) await db.exec(createEngineTableSql(name));
-	await db.exec(appendFromStagingSql('posts_core', '_stage_posts'));
+	await db.exec(appendFromStagingSql('posts_core', '_stage_core'));
 	await db.exec(appendFromStagingSql('posts_text', '_stage_posts'));
 	await db.exec(appendFromStagingSql('posts_hourly', '_stage_hourly'));
 	await db.exec('DROP TABLE _stage_posts');
 	await db.exec('DROP TABLE _stage_hourly');
+	await db.exec('DROP TABLE _stage_core');
 	await db.exec(createPostsViewSql());
 	return {
 		db,

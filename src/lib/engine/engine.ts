@@ -17,7 +17,7 @@ import {
 	createPostsViewSql,
 	type EngineTable
 } from '../queries/tables';
-import { validateIndex, type ArrowFile, type ArrowIndex } from './files';
+import { overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
 
@@ -35,10 +35,8 @@ export interface Engine {
 	connect(): Promise<WasmRunner>;
 	/** Makes sure a table holds all its files (small tables, posts_hourly). */
 	ensureTable(name: EngineTable, view: string): Promise<void>;
-	/** Makes sure the given UTC days of a partitioned posts table are loaded. */
-	ensureDays(name: 'posts_core' | 'posts_text', days: readonly string[], view: string): Promise<void>;
-	/** Every UTC day the build partitioned posts into. */
-	days(): string[];
+	/** Makes sure the partitions of a posts table that hold any instant of the given ranges are loaded. */
+	ensureRanges(name: 'posts_core' | 'posts_text', ranges: readonly Range[], view: string): Promise<void>;
 	/** Loads every file of every table (the SQL console's view of the data). */
 	ensureAll(view: string): Promise<void>;
 	readonly handle: EngineHandle;
@@ -192,10 +190,43 @@ async function boot(): Promise<Engine> {
 	if (!indexRes.ok) throw new Error(`The data index is missing (HTTP ${indexRes.status}).`);
 	const index = validateIndex(await indexRes.json());
 
-	// Loads are shared: a file asked for twice is fetched and inserted once.
+	// Loads are shared: a file asked for twice is fetched and inserted once. Downloads run in parallel; inserts
+	// go through the admin connection one batch at a time, and every file downloaded while a batch was being
+	// inserted joins the next one (one staging table and one INSERT per batch, not per file: a view that needs
+	// hundreds of partitions would otherwise spend most of its time on per-statement overhead).
 	const loads = new Map<string, Promise<void>>();
-	let adminLine: Promise<unknown> = Promise.resolve();
+	interface Pending {
+		target: EngineTable;
+		bytes: Uint8Array;
+		settle: (error: unknown) => void;
+	}
+	let pending: Pending[] = [];
+	let draining = false;
 	let stage = 0;
+	const drain = async () => {
+		if (draining) return;
+		draining = true;
+		try {
+			while (pending.length > 0) {
+				const target = pending[0].target;
+				const batch = pending.filter((p) => p.target === target);
+				pending = pending.filter((p) => p.target !== target);
+				const name = `_stage_${stage++}`;
+				try {
+					if (killed) throw new Error('engine restarted');
+					for (const [i, p] of batch.entries())
+						await admin.insertArrowFromIPCStream(p.bytes, { name, create: i === 0 });
+					await admin.query(appendFromStagingSql(target, name));
+					await admin.query(`DROP TABLE ${ident(name)}`);
+					for (const p of batch) p.settle(null);
+				} catch (e) {
+					for (const p of batch) p.settle(e);
+				}
+			}
+		} finally {
+			draining = false;
+		}
+	};
 	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
 		const key = `${target}:${file.path}`;
 		const existing = loads.get(key);
@@ -204,17 +235,11 @@ async function boot(): Promise<Engine> {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
 			const bytes = await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0);
-			const size = bytes.byteLength;
-			const insert = adminLine.then(async () => {
-				if (killed) throw new Error('engine restarted');
-				const name = `_stage_${stage++}`;
-				await admin.insertArrowFromIPCStream(bytes, { name, create: true });
-				await admin.query(appendFromStagingSql(target, name));
-				await admin.query(`DROP TABLE ${ident(name)}`);
+			await new Promise<void>((resolve, reject) => {
+				pending.push({ target, bytes, settle: (e) => (e === null ? resolve() : reject(e)) });
+				void drain();
 			});
-			adminLine = insert.catch(() => undefined);
-			await insert;
-			engineStatus.files.push({ path: file.path, bytes: size, view, ms: performance.now() - t0 });
+			engineStatus.files.push({ path: file.path, bytes: bytes.byteLength, view, ms: performance.now() - t0 });
 		})();
 		job.catch(() => loads.delete(key));
 		loads.set(key, job);
@@ -250,19 +275,13 @@ async function boot(): Promise<Engine> {
 		ensureTable(name, view) {
 			return settle(filesOf(name).map((f) => insertFile(name, f, view)));
 		},
-		ensureDays(name, days, view) {
-			const wanted = new Set(days);
+		ensureRanges(name, ranges, view) {
+			if (ranges.length === 0) return Promise.resolve();
 			return settle(
 				filesOf(name)
-					.filter((f) => f.day !== undefined && wanted.has(f.day))
+					.filter((f) => overlaps(f, ranges))
 					.map((f) => insertFile(name, f, view))
 			);
-		},
-		days() {
-			return filesOf('posts_core')
-				.map((f) => f.day)
-				.filter((d): d is string => typeof d === 'string')
-				.sort();
 		},
 		ensureAll(view) {
 			const names = Object.keys(ENGINE_TABLES) as EngineTable[];

@@ -1,20 +1,27 @@
 /** The build's Arrow file index (static/data/arrow/index.json) and which files a view needs. */
 export interface ArrowFile {
-	/** Relative to /data/, e.g. `arrow/posts/2022-12-14.arrow`. */
+	/** Relative to /data/, e.g. `arrow/posts/2022-12-14T05.arrow`. */
 	path: string;
 	rows: number;
 	bytes?: number;
-	/** UTC day of a partition, YYYY-MM-DD. */
-	day?: string;
+	/** Posts partitions: the whole hours they hold, epoch ms UTC, `to` exclusive. */
+	from?: number;
+	to?: number;
+}
+
+/** A time range, epoch ms, end exclusive; null = open. */
+export type Range = readonly [from: number | null, to: number | null];
+
+/** Whether a partition holds any instant of one of the ranges (a file without a time span holds everything). */
+export function overlaps(file: Pick<ArrowFile, 'from' | 'to'>, ranges: readonly Range[]): boolean {
+	if (file.from === undefined || file.to === undefined) return true;
+	return ranges.some(([from, to]) => (to === null || file.from! < to) && (from === null || file.to! > from));
 }
 
 export interface ArrowIndex {
 	schemaVersion: string;
 	tables: Record<string, { files: ArrowFile[]; columns: string[] }>;
 }
-
-/** UTC day (YYYY-MM-DD) of an instant. */
-export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Checks the shape of a parsed index.json; throws with a reason a reader can act on. */
 export function validateIndex(x: unknown): ArrowIndex {
@@ -27,6 +34,13 @@ export function validateIndex(x: unknown): ArrowIndex {
 		for (const f of t.files) {
 			if (typeof f.path !== 'string' || !/^arrow\/[\w/.-]+\.arrow$/u.test(f.path) || f.path.includes('..')) {
 				throw new Error(`The data index names an unexpected file for ${name}.`);
+			}
+			const span = [f.from, f.to];
+			if (
+				span.some((v) => v !== undefined && !Number.isFinite(v)) ||
+				(f.from === undefined) !== (f.to === undefined)
+			) {
+				throw new Error(`The data index gives a bad time span for ${f.path}.`);
 			}
 		}
 	}

@@ -24,11 +24,11 @@ export class SearchHits {
 	async optionsFor(q: string): Promise<BuildOptions> {
 		const terms = searchTerms(q);
 		if (terms.length === 0) return {};
-		// A search covers every day (the histogram shows all of them), so all text and light columns are needed.
-		const days = this.engine.days();
+		// A search covers all time (the histogram shows all of it), so all text and light columns are needed.
+		const everything = [[null, null]] as const;
 		await Promise.all([
-			this.engine.ensureDays('posts_core', days, this.view),
-			this.engine.ensureDays('posts_text', days, this.view)
+			this.engine.ensureRanges('posts_core', everything, this.view),
+			this.engine.ensureRanges('posts_text', everything, this.view)
 		]);
 		const key = terms.join('\u0000');
 		let table = this.tables.get(key);

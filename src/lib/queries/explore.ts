@@ -4,6 +4,7 @@
  * Views without a text search read the hourly pre-aggregate (`posts_hourly`), so a brush never scans every
  * post; the posts table and any text search read `posts_core` (+ `posts_text` for the days loaded).
  */
+import { DEDUP_WINDOW_HOURS } from '../schema';
 import { ident, inList, sqlLiteral, tsLiteral } from './sql';
 
 export const FACETS = ['platform', 'lang', 'stance', 'claim', 'provenance'] as const;
@@ -216,8 +217,8 @@ export const PAGE_SIZE = 25;
 
 /**
  * One page of the posts table (light columns; text comes from `postsTextSql`). Near-duplicate copies are folded
- * under their first copy: only first copies are listed, each with how many copies of it are loaded (the
- * build marks copies within 24 h, so loading the day after a page's last day makes the count complete).
+ * under their first copy: only first copies are listed, each with the number of its copies in the whole dataset
+ * (`copies`, counted by the build, so it is complete whichever partitions are loaded).
  */
 export function postsPageSql(
 	f: Filters,
@@ -227,11 +228,9 @@ export function postsPageSql(
 	opts: BuildOptions = {}
 ): string {
 	const order = SORTS[sort] ?? SORTS.newest;
-	return `WITH f AS (SELECT * FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}),
-dups AS (SELECT dup_of AS post_id, count(*)::INTEGER AS copies FROM posts_core WHERE dup_of IS NOT NULL GROUP BY dup_of)
-SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
-	like_count, repost_count, reply_count, depth, cascade_id, coalesce(dups.copies, 0) AS copies
-FROM f LEFT JOIN dups USING (post_id)
+	return `SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
+	like_count, repost_count, reply_count, depth, cascade_id, copies
+FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}
 ORDER BY ${order}, post_id LIMIT ${sqlLiteral(Math.max(1, Math.trunc(limit)))} OFFSET ${sqlLiteral(Math.max(0, Math.trunc(offset)))}`;
 }
 export interface PostRow {
@@ -250,7 +249,7 @@ export interface PostRow {
 	copies: number;
 }
 
-/** How many rows the posts table lists (first copies matching every filter) among the loaded days. */
+/** How many rows the posts table lists (first copies matching every filter) among the loaded partitions. */
 export function postsCountSql(f: Filters, opts: BuildOptions = {}): string {
 	return `SELECT count(*)::INTEGER AS shown FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}`;
 }
@@ -258,62 +257,55 @@ export interface PostsCountRow {
 	shown: number;
 }
 
-/** Posts per UTC day under every filter (copies left out), to find which day partitions a page needs. */
-export function dayCountsSql(f: Filters, opts: BuildOptions = {}): string {
+/** Posts per UTC hour under every filter (copies left out): which hours, so which partitions, a page needs. */
+export function hourCountsSql(f: Filters, opts: BuildOptions = {}): string {
 	const { src, table } = sourceFor(f, opts);
-	return `SELECT strftime(date_trunc('day', ${src.time}), '%Y-%m-%d') AS day, ${src.count}::INTEGER AS n
+	return `SELECT epoch_ms(date_trunc('hour', ${src.time}))::DOUBLE AS t, ${src.count}::INTEGER AS n
 FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, undefined, opts)])}
 GROUP BY 1 ORDER BY 1`;
 }
-export interface DayCountRow {
-	day: string;
-	n: number;
-}
 
 export interface PageWindow {
-	/** Days whose posts the page lists, oldest first. */
-	days: string[];
-	/** The page's time range (whole days, intersected with the filter's range). */
+	/** The page's time range (whole hours, intersected with the filter's range); end exclusive. */
 	from: number | null;
 	to: number | null;
-	/** Offset of the page within those days. */
+	/** Offset of the page within that range. */
 	offset: number;
 }
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /**
- * For a time-sorted table: the days a page falls on, so only those partitions are loaded. Other sorts need
- * every day in range (returns null).
+ * For a time-sorted table: the hours a page falls on, so only the partitions holding them are loaded and the
+ * page query reads only them. Takes the per-hour counts of `hourCountsSql`. Other sorts need every hour in
+ * range (returns null). A page past the end gets an empty range.
  */
 export function pageWindow(
-	dayCounts: readonly DayCountRow[],
+	hourCounts: readonly HistogramRow[],
 	sort: SortKey,
 	offset: number,
 	limit: number,
 	f: Pick<Filters, 'from' | 'to'>
 ): PageWindow | null {
 	if (sort !== 'newest' && sort !== 'oldest') return null;
-	const ordered = sort === 'newest' ? [...dayCounts].reverse() : [...dayCounts];
+	const ordered = sort === 'newest' ? [...hourCounts].reverse() : hourCounts;
 	let before = 0;
-	const days: string[] = [];
+	let lo = Infinity;
+	let hi = -Infinity;
 	let pageOffset = 0;
-	for (const d of ordered) {
-		if (d.n === 0) continue;
-		const end = before + d.n;
+	for (const h of ordered) {
+		if (h.n <= 0) continue;
+		const end = before + h.n;
 		if (end > offset && before < offset + limit) {
-			if (days.length === 0) pageOffset = offset - before;
-			days.push(d.day);
+			if (lo === Infinity) pageOffset = offset - before;
+			lo = Math.min(lo, h.t);
+			hi = Math.max(hi, h.t + HOUR);
 		}
 		before = end;
 		if (before >= offset + limit) break;
 	}
-	if (days.length === 0) return { days: [], from: f.from, to: f.to, offset: 0 };
-	days.sort();
-	const lo = Date.parse(`${days[0]}T00:00:00Z`);
-	const hi = Date.parse(`${days.at(-1)}T00:00:00Z`) + DAY;
+	if (lo === Infinity) return { from: 0, to: 0, offset: 0 };
 	return {
-		days,
 		from: f.from === null ? lo : Math.max(lo, f.from),
 		to: f.to === null ? hi : Math.min(hi, f.to),
 		offset: pageOffset
@@ -332,14 +324,24 @@ export interface PostTextRow {
 	url: string | null;
 }
 
-/** The near-duplicate copies of one post, oldest first. */
+/**
+ * The near-duplicate copies of one post, oldest first, with their text. The build marks copies within 24 h of
+ * the first, so the partitions from the post to `COPY_WINDOW_MS` later must be loaded.
+ */
 export function copiesOfSql(postId: string): string {
-	return `SELECT post_id, epoch_ms(created_at)::DOUBLE AS created_ms FROM posts_core
-WHERE dup_of = ${sqlLiteral(postId)} ORDER BY created_at, post_id`;
+	return `SELECT c.post_id, c.platform, epoch_ms(c.created_at)::DOUBLE AS created_ms, x.author_handle, x."text", x.url
+FROM posts_core c LEFT JOIN posts_text x USING (post_id)
+WHERE c.dup_of = ${sqlLiteral(postId)} ORDER BY c.created_at, c.post_id`;
 }
+/** How long after a post its copies can be, end inclusive. */
+export const COPY_WINDOW_MS = DEDUP_WINDOW_HOURS * HOUR;
 export interface CopyRow {
 	post_id: string;
+	platform: string;
 	created_ms: number;
+	author_handle: string | null;
+	text: string | null;
+	url: string | null;
 }
 
 /** Every builder with representative arguments, so tests can EXPLAIN each one. */
@@ -362,8 +364,8 @@ export function allExploreQueries(): [string, string][] {
 		['summary hourly', summarySql({ ...busy, q: '' })],
 		['extent', extentSql()],
 		['postsPage', postsPageSql(busy, 'likes', 25)],
-		['dayCounts', dayCountsSql({ ...busy, q: '' })],
-		['dayCounts text', dayCountsSql(busy)],
+		['hourCounts', hourCountsSql({ ...busy, q: '' })],
+		['hourCounts text', hourCountsSql(busy)],
 		['postsPage empty filters', postsPageSql(EMPTY_FILTERS)],
 		['postsCount', postsCountSql(busy)],
 		['postsText', postsTextSql(['twitter:1', "x'y"])],

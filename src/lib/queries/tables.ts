@@ -9,9 +9,21 @@ import { TABLES, createTableSql, ident, type ColumnDef, type TableDef } from '..
 /** Columns kept out of the light posts partitions (heavy, only needed where a table shows text). */
 export const POSTS_TEXT_ONLY = ['text', 'url', 'author_handle'] as const;
 
-export const POSTS_CORE_COLUMNS: readonly ColumnDef[] = TABLES.posts.columns.filter(
-	(c) => !(POSTS_TEXT_ONLY as readonly string[]).includes(c.name)
-);
+/**
+ * The light posts columns, plus `copies`: how many near-duplicate copies of the post exist in the whole dataset
+ * (0 for a copy). The build counts them once, so the posts table shows complete counts without loading the
+ * partitions a copy sits in, and sorts by them without a join.
+ */
+export const POSTS_CORE_COLUMNS: readonly ColumnDef[] = [
+	...TABLES.posts.columns.filter((c) => !(POSTS_TEXT_ONLY as readonly string[]).includes(c.name)),
+	{
+		name: 'copies',
+		type: 'INTEGER',
+		nullable: false,
+		description: 'Near-duplicate copies of this post in the whole dataset (0 for a copy).',
+		example: '2'
+	}
+];
 
 export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', ...POSTS_TEXT_ONLY].map((n) =>
 	TABLES.posts.columns.find((c) => c.name === n)!
@@ -83,6 +95,13 @@ export function appendFromStagingSql(target: EngineTable, staging: string): stri
 	const cols = ENGINE_TABLES[target].map((c) => ident(c.name));
 	const casts = ENGINE_TABLES[target].map((c) => `CAST(${ident(c.name)} AS ${c.type})`);
 	return `INSERT INTO ${ident(target)} (${cols.join(', ')}) SELECT ${casts.join(', ')} FROM ${ident(staging)}`;
+}
+
+/** The light posts rows with their `copies` count, as the build writes them (and tests derive them). */
+export function postsCoreFromPostsSql(source = 'posts'): string {
+	return `SELECT p.*, coalesce(d.copies, 0)::INTEGER AS copies FROM ${source} p
+		LEFT JOIN (SELECT dup_of, count(*) AS copies FROM ${source} WHERE dup_of IS NOT NULL GROUP BY dup_of) d
+		ON d.dup_of = p.post_id`;
 }
 
 /** The build's definition of the hourly pre-aggregate, for tests that derive it from fixture posts. */

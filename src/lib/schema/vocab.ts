@@ -18,3 +18,9 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const VERDICTS = ['false', 'true', 'misleading', 'unproven'] as const;
 
 export const FEEDS = ['trending', 'latest'] as const;
+
+/**
+ * Copies posted again by the same author within this many hours of the first are near-duplicates (`dup_of`).
+ * The build marks them (scripts/lib/dedup.ts); the explorer relies on it to find a post's copies.
+ */
+export const DEDUP_WINDOW_HOURS = 24;

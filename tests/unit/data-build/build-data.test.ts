@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
 import { buildData, parseBuildArgs } from '../../../scripts/build-data';
 
 const FIXTURE = 'tests/fixtures/source-mini';
@@ -39,6 +40,14 @@ async function query<T>(sql: string): Promise<T[]> {
 }
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** post_id and copies of every row of the given Arrow IPC files, sorted by post_id. */
+function readArrowCopies(files: string[]): { post_id: string; copies: number }[] {
+	return files
+		.flatMap((f) => tableFromIPC(readFileSync(f)).toArray())
+		.map((r) => ({ post_id: String(r.post_id), copies: Number(r.copies) }))
+		.sort((a, b) => (a.post_id < b.post_id ? -1 : a.post_id > b.post_id ? 1 : 0));
+}
 
 describe('data build on a small hand-made source', () => {
 	const a = join(tmp, 'a');
@@ -132,11 +141,51 @@ describe('data build on a small hand-made source', () => {
 		expect(wave.metrics.top100.peak).toEqual({ share: 0.75, at: Date.parse('2022-12-14T06:00:00Z') });
 		expect(wave.provenance).toEqual(['simulated']);
 		const index = JSON.parse(readFileSync(join(a, 'arrow/index.json'), 'utf8'));
-		expect(index.tables.posts.files.map((f: { day: string }) => f.day)).toEqual([
-			'2022-12-15',
-			'2022-12-16',
-			'2022-12-20'
-		]);
+		const [only] = index.tables.posts.files;
+		expect(index.tables.posts.files).toHaveLength(1);
+		expect(only).toMatchObject({ from: Date.parse('2022-12-15T10:00:00Z') });
+	});
+});
+
+describe('browser posts partitions', () => {
+	const out = join(tmp, 'parts');
+	type Part = { path: string; rows: number; from: number; to: number };
+	let parts: Part[];
+	beforeAll(async () => {
+		await build(out, FIXTURE, ['--partition-rows', '2']);
+		parts = JSON.parse(readFileSync(join(out, 'arrow/index.json'), 'utf8')).tables.posts.files;
+	});
+
+	it('cut the posts in time order at hour boundaries, each with enough rows, and cover them all', async () => {
+		const posts = await query<{ t: number }>(
+			`SELECT epoch_ms(created_at)::DOUBLE AS t FROM '${join(out, 'posts.parquet')}' ORDER BY t`
+		);
+		expect(parts.length).toBeGreaterThan(1);
+		expect(parts.reduce((n, p) => n + p.rows, 0)).toBe(posts.length);
+		for (const [i, p] of parts.entries()) {
+			expect(p.from % 3_600_000).toBe(0);
+			expect(p.to % 3_600_000).toBe(0);
+			if (i > 0) expect(p.from).toBeGreaterThanOrEqual(parts[i - 1].to);
+			if (i < parts.length - 1) expect(p.rows).toBeGreaterThanOrEqual(2);
+			const inside = posts.filter(({ t }) => t >= p.from && t < p.to);
+			expect(inside).toHaveLength(p.rows);
+		}
+	});
+
+	it('pair each light partition with a text partition over the same hours', () => {
+		const index = JSON.parse(readFileSync(join(out, 'arrow/index.json'), 'utf8'));
+		const text = index.tables.posts_text.files as Part[];
+		expect(text.map((p) => [p.from, p.to, p.rows])).toEqual(parts.map((p) => [p.from, p.to, p.rows]));
+	});
+
+	it('give each post its number of near-duplicate copies', async () => {
+		const expected = await query<{ post_id: string; copies: number }>(
+			`SELECT p.post_id, (SELECT count(*) FROM '${join(out, 'posts.parquet')}' c WHERE c.dup_of = p.post_id)::INTEGER AS copies
+			FROM '${join(out, 'posts.parquet')}' p ORDER BY 1`
+		);
+		expect(expected.some((r) => r.copies > 0)).toBe(true);
+		const got = readArrowCopies(parts.map((p) => join(out, p.path)));
+		expect(got).toEqual(expected);
 	});
 });
 
