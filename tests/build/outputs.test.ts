@@ -273,6 +273,21 @@ describe('citations', () => {
 	});
 });
 
+describe('the documented timeline', () => {
+	it('lists the sources of each event as readable text: host names separated by a comma and a space', () => {
+		const text = (path: string) =>
+			html(path)
+				.replace(/<!--[\s\S]*?-->/g, '')
+				.replace(/<[^>]+>/g, '');
+		for (const path of ['/', '/ko/']) {
+			const lists = [...text(path).matchAll(/(?:Sources|출처): ([^\n·]+)/g)].map((m) => m[1].trim());
+			expect(lists.length, path).toBeGreaterThan(5);
+			expect(lists.filter((l) => l.includes(','))).not.toHaveLength(0);
+			for (const l of lists) expect(l, path).toMatch(/^[a-z0-9.-]+(, [a-z0-9.-]+)*$/);
+		}
+	});
+});
+
 describe('the dev preview', () => {
 	it('frames every embed at 320, 600 and 960 px and is noindex', () => {
 		const page = html('/dev/embeds/');
