@@ -1,4 +1,4 @@
-// `npm run bench:browser [-- --dir build --posts 1000000 --brushes 30 --port 4319]`
+// `npm run bench:browser [-- --dir build --posts 1000000 --brushes 30 --port 4319 --keep-data DIR]`
 //
 // Measures the explorer in headless Chromium against the built site, served by scripts/serve.js exactly as
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
@@ -7,8 +7,10 @@
 //   - engine ready and first query result, ms after navigation;
 //   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes;
 //   - full-text search -> repainted, cold (first search downloads the text partitions) and warm.
-// With --posts N the data build writes N simulated posts to a temporary directory and the benchmark swaps it
-// into a copy of the built site (the prerendered overview still comes from the default build).
+// With --posts N the data build writes N simulated posts to a temporary directory (or to --keep-data DIR, which
+// a later run reuses when it holds a build of that size) and the benchmark swaps it, precompressed as
+// `npm run build` does, into a copy of the built site (the prerendered overview still comes from the default
+// build).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,8 @@ const { values: args } = parseArgs({
 		posts: { type: 'string' },
 		brushes: { type: 'string', default: '30' },
 		port: { type: 'string', default: '4319' },
-		json: { type: 'string' }
+		json: { type: 'string' },
+		'keep-data': { type: 'string' }
 	}
 });
 
@@ -211,9 +214,10 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 	}
 }
 
-function postsIn(dir: string): number {
+/** Posts in a data build directory (its Arrow index), NaN when there is none. */
+function postsInData(data: string): number {
 	try {
-		const index = JSON.parse(readFileSync(join(dir, 'data/arrow/index.json'), 'utf8')) as {
+		const index = JSON.parse(readFileSync(join(data, 'arrow/index.json'), 'utf8')) as {
 			tables: Record<string, { files: { rows: number }[] }>;
 		};
 		return index.tables.posts.files.reduce((s, f) => s + f.rows, 0);
@@ -221,6 +225,7 @@ function postsIn(dir: string): number {
 		return NaN;
 	}
 }
+const postsIn = (site: string) => postsInData(join(site, 'data'));
 
 async function main() {
 	const dir = args.dir!;
@@ -232,19 +237,21 @@ async function main() {
 	if (args.posts) {
 		const n = Number(args.posts);
 		const tmp = mkdtempSync(join(tmpdir(), 'aiad-bench-site-'));
+		const data = args['keep-data'] ?? join(tmp, 'data');
 		try {
-			console.error(`bench:browser: building ${n} simulated posts into ${tmp}/data …`);
-			const r = spawnSync(
-				'npx',
-				['tsx', 'scripts/build-data.ts', '--posts', String(n), '--out', join(tmp, 'data'), '--quiet'],
-				{
-					stdio: 'inherit'
-				}
-			);
-			if (r.status !== 0) throw new Error('data build failed');
+			if (postsInData(data) !== n) {
+				console.error(`bench:browser: building ${n} simulated posts into ${data} …`);
+				const r = spawnSync(
+					'npx',
+					['tsx', 'scripts/build-data.ts', '--posts', String(n), '--out', data, '--quiet'],
+					{ stdio: 'inherit' }
+				);
+				if (r.status !== 0) throw new Error('data build failed');
+			} else console.error(`bench:browser: reusing the ${n}-post build in ${data}`);
 			const site = join(tmp, 'site');
 			cpSync(dir, site, { recursive: true, filter: (p) => !p.startsWith(join(dir, 'data')) });
-			cpSync(join(tmp, 'data'), join(site, 'data'), { recursive: true });
+			cpSync(data, join(site, 'data'), { recursive: true });
+			spawnSync(process.execPath, ['scripts/precompress.js', join(site, 'data')], { stdio: 'ignore' });
 			rows.push(await measure(`${n / 1e6}M (data swapped in)`, site, postsIn(site)));
 		} finally {
 			rmSync(tmp, { recursive: true, force: true });
@@ -275,7 +282,7 @@ async function main() {
 	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 	for (const [k, f] of table) console.log(line([k, ...rows.map(f)]));
 	console.log(
-		'\nTimes are ms after navigation (Chromium headless, loopback, no compression by scripts/serve.js).'
+		'\nTimes are ms after navigation (Chromium headless, loopback; scripts/serve.js sends the precompressed files).'
 	);
 	if (args.json) writeFileSync(args.json, JSON.stringify(rows, null, '\t'));
 }

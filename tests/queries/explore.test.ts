@@ -8,7 +8,9 @@ import {
 	createSearchHitsSql,
 	pageWindow,
 	extentSql,
+	crossfilterSql,
 	facetCountsSql,
+	splitCrossfilter,
 	hourCountsSql,
 	postsCountSql,
 	postsPageSql,
@@ -18,6 +20,7 @@ import {
 	timeHistogramSql,
 	type FacetRow,
 	type Filters,
+	type CrossfilterRow,
 	type HistogramRow,
 	type PostRow,
 	type PostTextRow,
@@ -269,6 +272,22 @@ describe('posts table', () => {
 			'twitter:2',
 			'twitter:9'
 		]);
+	});
+});
+
+describe('crossfilter: every facet and the summary in one statement', () => {
+	it.each([
+		['no filter', {}],
+		['a brush', { from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') }],
+		['facets selected', { platform: ['twitter'], lang: ['en', 'ko'], claim: [NO_CLAIM] }],
+		['a search', { q: 'poisoned' }],
+		['nothing matches', { platform: ['nowhere'] }]
+	] as [string, Partial<Filters>][])('gives what the separate builders give: %s', async (_, c) => {
+		const filters = f(c);
+		const { facets, summary } = splitCrossfilter(await fx.db.rows<CrossfilterRow>(crossfilterSql(filters)));
+		for (const facet of FACETS)
+			expect(facets[facet], facet).toEqual(await fx.db.rows<FacetRow>(facetCountsSql(facet, filters)));
+		expect([summary]).toEqual(await fx.db.rows<SummaryRow>(summarySql(filters)));
 	});
 });
 

@@ -46,6 +46,22 @@ function fakeConnection(opts: { cancellable?: boolean } = {}) {
 					started.push(p);
 				})
 		),
+		// One round trip: the whole result at once (small builder queries). Only a restart can stop it.
+		query: vi.fn(
+			(sql: string) =>
+				new Promise((resolve, reject) => {
+					started.push({
+						sql,
+						finish(rows) {
+							resolve({
+								schema: { fields: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'Int32' })) },
+								toArray: () => rows.map((r) => ({ toJSON: () => r }))
+							});
+						},
+						fail: reject
+					});
+				})
+		),
 		cancelSent: vi.fn(async () => {
 			if (cancellable && current) current.fail(new Error('query was canceled'));
 			return cancellable;
@@ -137,6 +153,37 @@ describe('WasmRunner', () => {
 			const e = await outcome;
 			expect(e).toBeInstanceOf(QueryTimeoutError);
 			expect((e as QueryTimeoutError).restarted).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('runs a small query in one round trip, in the same line', async () => {
+		const { conn, started, raw } = fakeConnection();
+		const runner = new WasmRunner(conn, fakeEngine());
+		const a = runner.rows('SELECT streamed');
+		const b = runner.rows('SELECT small', { small: true });
+		await tick();
+		expect(started.map((p) => p.sql)).toEqual(['SELECT streamed']);
+		started[0].finish([{ n: 1 }]);
+		await a;
+		await tick();
+		expect(raw.query).toHaveBeenCalledWith('SELECT small');
+		expect(raw.send).toHaveBeenCalledTimes(1);
+		started[1].finish([{ id: 12345678901234567n }]);
+		expect(await b).toEqual([{ id: '12345678901234567' }]);
+	});
+
+	it('restarts the engine when a small query outlives its timeout (it cannot be cancelled)', async () => {
+		vi.useFakeTimers();
+		try {
+			const { conn } = fakeConnection();
+			const engine = fakeEngine();
+			const runner = new WasmRunner(conn, engine);
+			const outcome = runner.rows('SELECT stuck', { timeoutMs: 100, small: true }).catch((e: unknown) => e);
+			await vi.advanceTimersByTimeAsync(3_100);
+			expect(engine.kill).toHaveBeenCalledTimes(1);
+			expect(((await outcome) as QueryTimeoutError).restarted).toBe(true);
 		} finally {
 			vi.useRealTimers();
 		}

@@ -82,6 +82,14 @@ export class WasmRunner implements SqlRunner {
 		signal?.addEventListener('abort', onAbort);
 		try {
 			const work = (async () => {
+				if (options.small) {
+					const table = await this.conn.query(sql);
+					const rows: Record<string, unknown>[] = table
+						.toArray()
+						.map((r) => plainRow(r.toJSON() as Record<string, unknown>));
+					const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+					return { columns, rows, truncated: false, ms: performance.now() - started };
+				}
 				const reader = await this.conn.send(sql, true);
 				// The schema is read before iterating: a finished reader no longer has it.
 				let fields = reader.schema?.fields;

@@ -4,6 +4,12 @@ export interface QueryOptions {
 	signal?: AbortSignal;
 	/** Watchdog: the query is cancelled after this many milliseconds. */
 	timeoutMs?: number;
+	/**
+	 * A query with a small result from our own builders: the browser runs it in one round trip to the worker
+	 * instead of streaming it (a streamed query takes three or more, and a brush runs about ten queries). It
+	 * cannot be cancelled midway: past its timeout the engine is restarted. Never set it for readers' SQL.
+	 */
+	small?: boolean;
 }
 
 export interface SqlRunner {
