@@ -281,7 +281,25 @@ describe('crossfilter: every facet and the summary in one statement', () => {
 		['a brush', { from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') }],
 		['facets selected', { platform: ['twitter'], lang: ['en', 'ko'], claim: [NO_CLAIM] }],
 		['a search', { q: 'poisoned' }],
-		['nothing matches', { platform: ['nowhere'] }]
+		[
+			'a search with a facet and a brush',
+			{ q: 'no to ai', stance: ['claim'], from: utc('2022-12-14T00:00:00'), to: null }
+		],
+		[
+			'every facet selected',
+			{
+				platform: ['twitter'],
+				lang: ['en'],
+				stance: ['claim'],
+				claim: ['mj-poisoned'],
+				provenance: ['simulated']
+			}
+		],
+		['nothing matches', { platform: ['nowhere'] }],
+		[
+			'copies only in range',
+			{ from: utc('2022-12-14T03:00:00'), to: utc('2022-12-14T04:00:00'), lang: ['en'] }
+		]
 	] as [string, Partial<Filters>][])('gives what the separate builders give: %s', async (_, c) => {
 		const filters = f(c);
 		const { facets, summary } = splitCrossfilter(await fx.db.rows<CrossfilterRow>(crossfilterSql(filters)));

@@ -205,16 +205,38 @@ export interface SummaryRow {
 
 /**
  * Every facet's counts and the summary in one statement: a brush changes all of them, and one statement costs
- * the browser engine one parse, plan and round trip instead of six. Rows: (facet, value, n); the summary's
- * are facet '' with values total / simulated / copies. `splitCrossfilter` turns them back into the views' rows.
+ * the browser engine one parse, plan and scan instead of six. Facets with no selection share the same filters,
+ * so one GROUPING SETS pass counts them all with the summary; a facet with a selection leaves its own filter
+ * out (cross-filtering) and gets its own subquery. Rows: (facet, value, n); the summary's are facet '' with
+ * values total / simulated / copies. `splitCrossfilter` turns them back into the views' rows.
  */
 export function crossfilterSql(f: Filters, opts: BuildOptions = {}): string {
-	const facets = FACETS.map(
-		(facet) => `SELECT ${sqlLiteral(facet)} AS facet, value, n FROM (${facetCountsSql(facet, f, opts)})`
+	const { src, table } = sourceFor(f, opts);
+	const open = FACETS.filter((facet) => f[facet].length === 0);
+	const selected = FACETS.filter((facet) => f[facet].length > 0);
+	const col = (facet: Facet) => ident(FACET_COLUMN[facet]);
+	const first = firstCopies(src);
+	const whichFacet = open.map((facet) => `WHEN grouping(${col(facet)}) = 0 THEN ${sqlLiteral(facet)}`);
+	const valueOf = open.map(
+		(facet) => `WHEN grouping(${col(facet)}) = 0 THEN coalesce(${col(facet)}, ${sqlLiteral(NO_CLAIM)})`
 	);
-	const summary = `SELECT '' AS facet, unnest(['total', 'simulated', 'copies']) AS value,
-	unnest([total, simulated, copies]) AS n FROM (${summarySql(f, opts)})`;
-	return [...facets, summary].join('\nUNION ALL\n');
+	const sets = [...open.map((facet) => `(${col(facet)})`), '()'].join(', ');
+	const grouped = `SELECT ${whichFacet.length ? `CASE ${whichFacet.join(' ')} ELSE '' END` : "''"} AS facet,
+	${valueOf.length ? `CASE ${valueOf.join(' ')} END` : 'NULL'} AS value,
+	coalesce(${src.count} FILTER (WHERE ${first}), 0)::INTEGER AS n,
+	coalesce(${src.count} FILTER (WHERE ${first} AND provenance = 'simulated'), 0)::INTEGER AS simulated,
+	coalesce(${src.count} FILTER (WHERE ${src.isDup}), 0)::INTEGER AS copies
+FROM ${table} ${where(filterConditions(f, src, undefined, opts))}
+GROUP BY GROUPING SETS (${sets})`;
+	const parts = [
+		`SELECT facet, value, n FROM g WHERE facet <> '' AND n > 0`,
+		`SELECT '' AS facet, unnest(['total', 'simulated', 'copies']) AS value, unnest([n, simulated, copies]) AS n
+FROM g WHERE facet = ''`,
+		...selected.map(
+			(facet) => `SELECT ${sqlLiteral(facet)} AS facet, value, n FROM (${facetCountsSql(facet, f, opts)})`
+		)
+	];
+	return `WITH g AS (${grouped})\n${parts.join('\nUNION ALL\n')}`;
 }
 export interface CrossfilterRow {
 	facet: Facet | '';
