@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, CHART_SLUGS } from '../../src/lib/charts/registry';
+import { postsExtent } from '../../src/lib/engine/files';
 import { translate } from '../../src/lib/i18n';
 import { TABLES, TABLE_NAMES } from '../../src/lib/schema';
 
@@ -273,14 +274,29 @@ describe('citations', () => {
 	});
 });
 
+describe('the browser index', () => {
+	it('gives the posts extent the explorer shows, the same as the posts themselves', async () => {
+		const index = JSON.parse(readFileSync(join(BUILD, 'data/arrow/index.json'), 'utf8'));
+		const db = await DuckDBInstance.create(':memory:');
+		const conn = await db.connect();
+		const [row] = (
+			await conn.runAndReadAll(
+				`SELECT epoch_ms(date_trunc('hour', min(created_at)))::DOUBLE AS lo,
+				epoch_ms(date_trunc('hour', max(created_at)))::DOUBLE AS hi FROM '${join(BUILD, 'data/posts.parquet')}'`
+			)
+		).getRowObjectsJson();
+		conn.closeSync();
+		expect(postsExtent(index)).toEqual({ lo: Number(row.lo), hi: Number(row.hi) });
+	});
+});
+
 describe('the documented timeline', () => {
 	it('lists the sources of each event as readable text: host names separated by a comma and a space', () => {
-		const text = (path: string) =>
-			html(path)
-				.replace(/<!--[\s\S]*?-->/g, '')
-				.replace(/<[^>]+>/g, '');
 		for (const path of ['/', '/ko/']) {
-			const lists = [...text(path).matchAll(/(?:Sources|출처): ([^\n·]+)/g)].map((m) => m[1].trim());
+			const metas = [...html(path).matchAll(/<p class="meta[^"]*">([\s\S]*?)<\/p>/g)].map((m) =>
+				m[1].replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, '')
+			);
+			const lists = metas.flatMap((m) => /(?:Sources|출처): (.+)$/s.exec(m)?.[1].trim() ?? []);
 			expect(lists.length, path).toBeGreaterThan(5);
 			expect(lists.filter((l) => l.includes(','))).not.toHaveLength(0);
 			for (const l of lists) expect(l, path).toMatch(/^[a-z0-9.-]+(, [a-z0-9.-]+)*$/);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, validateIndex, type Range } from '../../src/lib/engine/files';
+import {
+	overlaps,
+	postsExtent,
+	validateIndex,
+	type ArrowIndex,
+	type Range
+} from '../../src/lib/engine/files';
 
 const h = (day: number, hour: number) => Date.UTC(2022, 11, day, hour);
 
@@ -60,5 +66,20 @@ describe('validateIndex', () => {
 		]
 	])('refuses %s', (_, index) => {
 		expect(() => validateIndex(index)).toThrow();
+	});
+});
+
+describe('postsExtent: the first and last hour of the posts, from the index alone', () => {
+	const index = (files: object[]) => ({ schemaVersion: '1', tables: { posts: { files, columns: [] } } });
+	it('spans the partitions, the last hour being the last partition end less an hour', () => {
+		const files = [
+			{ path: 'arrow/posts/a.arrow', rows: 5, from: h(14, 3), to: h(14, 9) },
+			{ path: 'arrow/posts/b.arrow', rows: 2, from: h(15, 0), to: h(15, 2) }
+		];
+		expect(postsExtent(index(files) as ArrowIndex)).toEqual({ lo: h(14, 3), hi: h(15, 1) });
+	});
+	it('is null without posts', () => {
+		expect(postsExtent(index([]) as ArrowIndex)).toBeNull();
+		expect(postsExtent({ schemaVersion: '1', tables: {} })).toBeNull();
 	});
 });

@@ -130,8 +130,29 @@ async function boot(): Promise<Engine> {
 	engineStatus.phase = 'engine';
 	engineStatus.error = '';
 	engineStatus.engineLoaded = 0;
-	const duckdb = await import('@duckdb/duckdb-wasm');
+	// The data index downloads while the engine compiles (it is small and every view needs it first).
+	const indexJson = fetch(`${DATA_BASE}arrow/index.json`, { credentials: 'same-origin' }).then(
+		async (res) => {
+			if (!res.ok) throw new Error(`The data index is missing (HTTP ${res.status}).`);
+			return validateIndex(await res.json());
+		}
+	);
+	indexJson.catch(() => undefined);
+	// So does the hourly pre-aggregate: every explorer view starts from it.
+	const early = new Map<string, Promise<Uint8Array>>();
+	indexJson.then(
+		(ix) => {
+			for (const f of ix.tables[INDEX_NAME.posts_hourly]?.files ?? []) {
+				const bytes = fetchBytes(`${DATA_BASE}${f.path}`, f.bytes ?? 0);
+				bytes.catch(() => early.delete(f.path));
+				early.set(f.path, bytes);
+			}
+		},
+		() => undefined
+	);
+	// The worker script loads while the engine's module is imported.
 	const worker = new Worker(workerUrl);
+	const duckdb = await import('@duckdb/duckdb-wasm');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	let last = performance.now();
 	const onProgress = (p: InstantiationProgress) => {
@@ -174,21 +195,20 @@ async function boot(): Promise<Engine> {
 
 	// Lock-down first: nothing else runs on this database before these settings are in place.
 	const admin: AsyncDuckDBConnection = await db.connect();
-	for (const s of LOCKDOWN_STATEMENTS) await admin.query(s);
+	// One statement list per step: each query is a round trip to the worker, and the boot is on the way to the
+	// first result. The settings are still applied in order, and read back below.
+	await admin.query(LOCKDOWN_STATEMENTS.join(';\n'));
 	const check = (await admin.query(lockdownCheckSql())).toArray().map((r) => r.toJSON());
 	for (const [name, value] of Object.entries(LOCKDOWN_EXPECTED)) {
 		const got = check.find((r) => r.name === name);
 		if (String(got?.value) !== value) throw new Error(`Engine lock-down failed: ${name} is ${got?.value}.`);
 	}
-	for (const name of Object.keys(ENGINE_TABLES) as EngineTable[])
-		await admin.query(createEngineTableSql(name));
-	await admin.query(createPostsViewSql());
-	const version = String((await admin.query('SELECT version() AS v')).toArray()[0]?.toJSON().v ?? '');
+	const tables = (Object.keys(ENGINE_TABLES) as EngineTable[]).map(createEngineTableSql);
+	await admin.query([...tables, createPostsViewSql()].join(';\n'));
+	const version = await db.getVersion();
 
 	engineStatus.phase = 'data';
-	const indexRes = await fetch(`${DATA_BASE}arrow/index.json`, { credentials: 'same-origin' });
-	if (!indexRes.ok) throw new Error(`The data index is missing (HTTP ${indexRes.status}).`);
-	const index = validateIndex(await indexRes.json());
+	const index = await indexJson;
 
 	// Loads are shared: a file asked for twice is fetched and inserted once. Downloads run in parallel; inserts
 	// go through the admin connection one batch at a time, and every file downloaded while a batch was being
@@ -234,7 +254,8 @@ async function boot(): Promise<Engine> {
 		const job = (async () => {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
-			const bytes = await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0);
+			const bytes = await (early.get(file.path) ?? fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0));
+			early.delete(file.path);
 			await new Promise<void>((resolve, reject) => {
 				pending.push({ target, bytes, settle: (e) => (e === null ? resolve() : reject(e)) });
 				void drain();

@@ -46,3 +46,15 @@ export function validateIndex(x: unknown): ArrowIndex {
 	}
 	return o;
 }
+
+/**
+ * First and last hour of the posts, from the partitions' spans (they are cut from the posts in time order, so
+ * this is min and max of the hourly pre-aggregate without a query); null without posts partitions.
+ */
+export function postsExtent(index: ArrowIndex): { lo: number; hi: number } | null {
+	const files = (index.tables.posts?.files ?? []).filter(
+		(f) => f.from !== undefined && f.to !== undefined && f.rows > 0
+	);
+	if (files.length === 0) return null;
+	return { lo: Math.min(...files.map((f) => f.from!)), hi: Math.max(...files.map((f) => f.to!)) - 3_600_000 };
+}
