@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	edgePartition,
 	overlaps,
 	postsExtent,
 	validateIndex,
@@ -81,5 +82,22 @@ describe('postsExtent: the first and last hour of the posts, from the index alon
 	it('is null without posts', () => {
 		expect(postsExtent(index([]) as ArrowIndex)).toBeNull();
 		expect(postsExtent({ schemaVersion: '1', tables: {} })).toBeNull();
+	});
+});
+
+describe('edgePartition: where a time-sorted page of a brushed range most likely is', () => {
+	const files = [
+		{ path: 'arrow/posts/a.arrow', rows: 9, from: h(14, 0), to: h(14, 6) },
+		{ path: 'arrow/posts/b.arrow', rows: 9, from: h(14, 6), to: h(14, 12) },
+		{ path: 'arrow/posts/c.arrow', rows: 9, from: h(15, 0), to: h(15, 3) }
+	];
+	it.each([
+		['newest: the last partition starting before the end', { from: h(14, 2), to: h(14, 8) }, 'newest', 'b'],
+		['oldest: the first partition ending after the start', { from: h(14, 2), to: h(14, 8) }, 'oldest', 'a'],
+		['newest, the end in a gap: the last one before it', { from: h(14, 0), to: h(14, 20) }, 'newest', 'b'],
+		['newest, a range past every partition', { from: h(16, 0), to: h(16, 5) }, 'newest', null]
+	] as const)('%s', (_, range, sort, expected) => {
+		const got = edgePartition(files, range, sort);
+		expect(got ? got.path.slice(-7, -6) : null).toBe(expected);
 	});
 });

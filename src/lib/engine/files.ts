@@ -58,3 +58,17 @@ export function postsExtent(index: ArrowIndex): { lo: number; hi: number } | nul
 	if (files.length === 0) return null;
 	return { lo: Math.min(...files.map((f) => f.from!)), hi: Math.max(...files.map((f) => f.to!)) - 3_600_000 };
 }
+
+/**
+ * The posts partition a time-sorted page of the range most likely needs: for `newest`, the last one starting
+ * before the range ends; for `oldest`, the first one ending after it starts. A guess made while the reader is
+ * still dragging a brush, so its download can start early; the page itself still asks for what it needs.
+ */
+export function edgePartition(
+	files: readonly ArrowFile[],
+	range: { from: number; to: number },
+	sort: 'newest' | 'oldest'
+): ArrowFile | null {
+	const inRange = files.filter((f) => f.from !== undefined && overlaps(f, [[range.from, range.to]]));
+	return (sort === 'newest' ? inRange.at(-1) : inRange[0]) ?? null;
+}
