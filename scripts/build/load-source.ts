@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, ident, type ColumnDef, type TableDef, type TableName } from '../../src/lib/schema';
 import { lit, type Duck } from './duck';
+import { MAX_SOURCE_LINE_BYTES } from '../lib/limits';
 
 export class SourceDataError extends Error {}
 
@@ -54,7 +55,7 @@ export async function loadSourceTable(duck: Duck, dir: string, table: TableDef):
 	await duck.run(
 		`CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)},
 			header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true,
-			max_line_size = 8388608, buffer_size = 33554432)`
+			max_line_size = ${MAX_SOURCE_LINE_BYTES}, buffer_size = ${2 * MAX_SOURCE_LINE_BYTES})`
 	);
 	const present = new Set(
 		(await duck.all<{ column_name: string }>(`DESCRIBE ${raw}`)).map((r) => r.column_name)

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { MAX_SOURCE_LINE_BYTES } from '../lib/limits';
 
 /** One physical line of an input file, as bytes and (when valid UTF-8) as text. */
 export interface Line {
@@ -47,7 +48,7 @@ export interface FileReadStats {
 	stopped: boolean;
 }
 
-export const DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_LINE_BYTES = MAX_SOURCE_LINE_BYTES;
 
 const CR = 13;
 const LF = 10;

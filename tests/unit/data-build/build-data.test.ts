@@ -189,6 +189,22 @@ describe('browser posts partitions', () => {
 	});
 });
 
+describe('long lines', () => {
+	it('reads a post longer than the former 8 MiB line limit, as an ingester may write one', async () => {
+		const dir = join(tmp, 'long-line');
+		cpSync(FIXTURE, dir, { recursive: true });
+		const text = 'long '.repeat(2_400_000); // 12 MB: past the build's former 8 MiB limit
+		const row = `twitter:simlong,twitter,twitter:simu01,sim_en_01,2022-12-15T12:00:00Z,en,${text},,,,,0,0,0,other,,twitter:simlong,,,0,,simulated`;
+		writeFileSync(join(dir, 'posts.csv'), readFileSync(join(dir, 'posts.csv'), 'utf8') + row + '\n');
+		const out = join(tmp, 'long-line-out');
+		await build(out, dir);
+		const [got] = await query<{ n: number }>(
+			`SELECT strlen("text")::INTEGER AS n FROM '${join(out, 'posts.parquet')}' WHERE post_id = 'twitter:simlong'`
+		);
+		expect(got.n).toBe(text.length);
+	}, 120_000);
+});
+
 describe('bad input stops the build with a message that says where', () => {
 	function brokenSource(name: string, file: string, edit: (text: string) => string): string {
 		const dir = join(tmp, name);
