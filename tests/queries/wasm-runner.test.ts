@@ -174,6 +174,25 @@ describe('WasmRunner', () => {
 		expect(await b).toEqual([{ id: '12345678901234567' }]);
 	});
 
+	it('lets a small query whose view went stale finish instead of restarting the engine', async () => {
+		vi.useFakeTimers();
+		try {
+			const { conn, started } = fakeConnection();
+			const engine = fakeEngine();
+			const runner = new WasmRunner(conn, engine);
+			const ctl = new AbortController();
+			const q = runner.rows('SELECT slow', { small: true, signal: ctl.signal });
+			await vi.advanceTimersByTimeAsync(0);
+			ctl.abort();
+			await vi.advanceTimersByTimeAsync(5_000);
+			expect(engine.kill).not.toHaveBeenCalled();
+			started[0].finish([{ n: 1 }]);
+			expect(await q).toEqual([{ n: 1 }]);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('restarts the engine when a small query outlives its timeout (it cannot be cancelled)', async () => {
 		vi.useFakeTimers();
 		try {

@@ -241,6 +241,7 @@ async function boot(): Promise<Engine> {
 					for (const p of batch) p.settle(null);
 				} catch (e) {
 					for (const p of batch) p.settle(e);
+					await admin.query(`DROP TABLE IF EXISTS ${ident(name)}`).catch(() => undefined);
 				}
 			}
 		} finally {

@@ -70,6 +70,9 @@ export class WasmRunner implements SqlRunner {
 		let killTimer: ReturnType<typeof setTimeout> | undefined;
 		const cancel = (why: 'timeout' | 'abort') => {
 			if (stopped) return;
+			// A small query cannot be cancelled: a stale one is left to finish (its result is dropped) rather than
+			// restarting the engine; only the watchdog's timeout does that.
+			if (why === 'abort' && options.small) return;
 			stopped = why;
 			this.conn.cancelSent().catch(() => undefined);
 			killTimer = setTimeout(() => {
