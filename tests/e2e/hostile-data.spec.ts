@@ -147,6 +147,7 @@ test.describe('pages on hostile data', () => {
 	test('the SQL console shows hostile values and hostile error messages as text', async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/explore/sql/');
+		await expect(page.getByTestId('sql-console')).toHaveAttribute('data-ready', 'true');
 		const box = page.getByTestId('sql-console').locator('textarea');
 		await box.fill(
 			"SELECT author_handle, text, url FROM posts WHERE text LIKE '%hostile-%' AND length(text) < 1000 ORDER BY post_id"

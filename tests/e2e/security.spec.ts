@@ -187,6 +187,7 @@ test.describe('DuckDB-WASM under the policy', () => {
 		test.setTimeout(120_000);
 		await page.goto('/explore/sql/');
 		const consoleBox = page.getByTestId('sql-console');
+		await expect(consoleBox).toHaveAttribute('data-ready', 'true');
 		await consoleBox.locator('textarea').fill("SELECT * FROM read_csv('https://example.org/x.csv')");
 		await page.getByTestId('sql-run').click();
 		await expect(page.getByTestId('sql-error')).toBeVisible({ timeout: 90_000 });

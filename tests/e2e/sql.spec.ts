@@ -25,6 +25,8 @@ async function guardOrigin(page: Page, baseURL: string) {
 }
 
 async function run(page: Page, sql: string) {
+	// A click before hydration does nothing (the prerendered form has no handler yet).
+	await expect(page.getByTestId('sql-console')).toHaveAttribute('data-ready', 'true');
 	await page.getByRole('textbox', { name: 'Query' }).fill(sql);
 	await page.getByTestId('sql-run').click();
 	await expect(page.getByTestId('sql-run')).toHaveText('Run', { timeout: 30_000 });
@@ -51,6 +53,7 @@ test('a query from a link is shown but never runs until Run is pressed', async (
 			() => (window as unknown as { __aiad: { status: { phase: string } } }).__aiad.status.phase
 		)
 	).toBe('idle');
+	await expect(page.getByTestId('sql-console')).toHaveAttribute('data-ready', 'true');
 	await page.getByTestId('sql-run').click();
 	await expect(page.getByTestId('sql-result')).toContainText('42', { timeout: 45_000 });
 	await expect(page.getByTestId('sql-meta')).toContainText(/1 rows · \d+ ms/);
