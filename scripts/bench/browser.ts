@@ -5,7 +5,8 @@
 // Playwright cannot see):
 //   - bytes before the first chart (the prerendered histogram is on screen) and before the first query result;
 //   - engine ready and first query result on screen (the provenance facet's counts), ms after navigation;
-//   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes;
+//   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes, and the same for the
+//     views that roll up the crossfilter cube (histogram, facets, summary: data-aggregates-settled), the table aside;
 //   - full-text search -> repainted, cold (first search downloads the text partitions) and warm.
 // With --posts N the data build writes N simulated posts to a temporary directory (or to --keep-data DIR, which
 // a later run reuses when it holds a build of that size) and the benchmark swaps it, precompressed as
@@ -44,6 +45,8 @@ interface Row {
 	settledMs: number;
 	brushP50: number;
 	brushP95: number;
+	aggP50: number;
+	aggP95: number;
 	brushN: number;
 	searchColdMs: number;
 	searchWarmMs: number;
@@ -99,7 +102,9 @@ async function when(
 const settledAfter = (before: string | null): number | false => {
 	const el = document.querySelector<HTMLElement>('[data-testid=explorer]');
 	const moved = before === null || location.search !== before;
-	return moved && el?.dataset.settled === 'true' ? performance.now() : false;
+	// data-state is the query string the views were rendered for: the DOM has caught up with the URL.
+	const current = el?.dataset.state === location.search;
+	return moved && current && el?.dataset.settled === 'true' ? performance.now() : false;
 };
 
 async function measure(dataset: string, dir: string, posts: number): Promise<Row> {
@@ -159,23 +164,42 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 		// frame where every view shows the results for the new URL.
 		const svg = (await page.getByTestId('histogram').boundingBox())!;
 		const brushTimes: number[] = [];
+		const aggTimes: number[] = [];
 		for (let i = 0; i < brushes; i++) {
 			const a = 0.08 + ((i * 0.37) % 0.75);
 			const w = 0.04 + ((i * 0.13) % 0.15);
 			const before = await page.evaluate(() => location.search);
-			await page.evaluate(() => {
-				const w = window as unknown as { __t0: number };
-				window.addEventListener('pointerup', () => (w.__t0 = performance.now()), {
-					once: true,
-					capture: true
-				});
-			});
+			await page.evaluate((before) => {
+				const w = window as unknown as { __t0: number; __agg: number | null };
+				w.__agg = null;
+				// The aggregate views settle first; the probe below waits for every view.
+				const watch = () => {
+					const el = document.querySelector<HTMLElement>('[data-testid=explorer]');
+					const current = el?.dataset.state === location.search;
+					if (location.search !== before && current && el?.dataset.aggregatesSettled === 'true')
+						w.__agg = performance.now();
+					else requestAnimationFrame(watch);
+				};
+				window.addEventListener(
+					'pointerup',
+					() => {
+						w.__t0 = performance.now();
+						requestAnimationFrame(watch);
+					},
+					{ once: true, capture: true }
+				);
+			}, before);
 			await page.mouse.move(svg.x + svg.width * a, svg.y + svg.height * 0.5);
 			await page.mouse.down();
 			await page.mouse.move(svg.x + svg.width * (a + w), svg.y + svg.height * 0.5, { steps: 4 });
 			await page.mouse.up();
 			const done = await when(page, settledAfter, before, 60_000);
-			brushTimes.push(done - (await page.evaluate(() => (window as unknown as { __t0: number }).__t0)));
+			const { t0, agg } = await page.evaluate(() => {
+				const w = window as unknown as { __t0: number; __agg: number | null };
+				return { t0: w.__t0, agg: w.__agg ?? performance.now() };
+			});
+			brushTimes.push(done - t0);
+			aggTimes.push(Math.min(agg, done) - t0);
 		}
 		const beforeClear = await page.evaluate(() => location.search);
 		await page.getByRole('button', { name: 'Clear time filter' }).click();
@@ -205,6 +229,8 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			brushP50: quantile(brushTimes, 0.5),
 			brushP95: quantile(brushTimes, 0.95),
 			brushN: brushTimes.length,
+			aggP50: quantile(aggTimes, 0.5),
+			aggP95: quantile(aggTimes, 0.95),
 			searchColdMs,
 			searchWarmMs,
 			bytesTotal: logBytes(log)
@@ -270,6 +296,8 @@ async function main() {
 		['bytes before first query', (r) => mb(r.bytesFirstQuery)],
 		['brush → all views p50', (r) => ms(r.brushP50)],
 		['brush → all views p95', (r) => `${ms(r.brushP95)} (n=${r.brushN})`],
+		['brush → cube views p50 (table aside)', (r) => ms(r.aggP50)],
+		['brush → cube views p95 (table aside)', (r) => ms(r.aggP95)],
 		['search, cold (loads text)', (r) => ms(r.searchColdMs)],
 		['search, warm', (r) => ms(r.searchWarmMs)],
 		['bytes, whole session', (r) => mb(r.bytesTotal)]

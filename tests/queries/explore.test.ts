@@ -9,6 +9,7 @@ import {
 	pageWindow,
 	extentSql,
 	crossfilterSql,
+	crossfilterCubeSql,
 	facetCountsSql,
 	splitCrossfilter,
 	hourCountsSql,
@@ -21,12 +22,14 @@ import {
 	type FacetRow,
 	type Filters,
 	type CrossfilterRow,
+	type CubeRow,
 	type HistogramRow,
 	type PostRow,
 	type PostTextRow,
 	type PostsCountRow,
 	type SummaryRow
 } from '../../src/lib/queries/explore';
+import { CrossfilterCube } from '../../src/lib/explore/cube';
 import { FIXTURE_POSTS, XSS_TEXT, loadFixture, type Fixture } from './fixtures';
 
 const f = (over: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...over });
@@ -275,37 +278,70 @@ describe('posts table', () => {
 	});
 });
 
+const CROSSFILTER_CASES = [
+	['no filter', {}],
+	['a brush', { from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') }],
+	['facets selected', { platform: ['twitter'], lang: ['en', 'ko'], claim: [NO_CLAIM] }],
+	['a search', { q: 'poisoned' }],
+	[
+		'a search with a facet and a brush',
+		{ q: 'no to ai', stance: ['claim'], from: utc('2022-12-14T00:00:00'), to: null }
+	],
+	[
+		'every facet selected',
+		{
+			platform: ['twitter'],
+			lang: ['en'],
+			stance: ['claim'],
+			claim: ['mj-poisoned'],
+			provenance: ['simulated']
+		}
+	],
+	['nothing matches', { platform: ['nowhere'] }],
+	['copies only in range', { from: utc('2022-12-14T03:00:00'), to: utc('2022-12-14T04:00:00'), lang: ['en'] }]
+] as [string, Partial<Filters>][];
+
 describe('crossfilter: every facet and the summary in one statement', () => {
-	it.each([
-		['no filter', {}],
-		['a brush', { from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') }],
-		['facets selected', { platform: ['twitter'], lang: ['en', 'ko'], claim: [NO_CLAIM] }],
-		['a search', { q: 'poisoned' }],
-		[
-			'a search with a facet and a brush',
-			{ q: 'no to ai', stance: ['claim'], from: utc('2022-12-14T00:00:00'), to: null }
-		],
-		[
-			'every facet selected',
-			{
-				platform: ['twitter'],
-				lang: ['en'],
-				stance: ['claim'],
-				claim: ['mj-poisoned'],
-				provenance: ['simulated']
-			}
-		],
-		['nothing matches', { platform: ['nowhere'] }],
-		[
-			'copies only in range',
-			{ from: utc('2022-12-14T03:00:00'), to: utc('2022-12-14T04:00:00'), lang: ['en'] }
-		]
-	] as [string, Partial<Filters>][])('gives what the separate builders give: %s', async (_, c) => {
+	it.each(CROSSFILTER_CASES)('gives what the separate builders give: %s', async (_, c) => {
 		const filters = f(c);
 		const { facets, summary } = splitCrossfilter(await fx.db.rows<CrossfilterRow>(crossfilterSql(filters)));
 		for (const facet of FACETS)
 			expect(facets[facet], facet).toEqual(await fx.db.rows<FacetRow>(facetCountsSql(facet, filters)));
 		expect([summary]).toEqual(await fx.db.rows<SummaryRow>(summarySql(filters)));
+	});
+});
+
+describe('crossfilter cube: a brush rolls up what the statements give', () => {
+	it.each(CROSSFILTER_CASES)('%s', async (_, c) => {
+		const filters = f(c);
+		const cube = new CrossfilterCube(await fx.db.rows<CubeRow>(crossfilterCubeSql(filters)));
+		expect(cube.crossfilter(filters.from, filters.to)).toEqual(
+			splitCrossfilter(await fx.db.rows<CrossfilterRow>(crossfilterSql(filters)))
+		);
+		expect(cube.hours(filters.from, filters.to)).toEqual(
+			await fx.db.rows<HistogramRow>(hourCountsSql(filters))
+		);
+		for (const bin of ['hour', 'day'] as const)
+			expect(cube.histogram(bin), bin).toEqual(
+				await fx.db.rows<HistogramRow>(timeHistogramSql(filters, bin))
+			);
+	});
+
+	it('holds one row per hour and facet value, not per post, ordered by hour', async () => {
+		const rows = await fx.db.rows<CubeRow>(crossfilterCubeSql(EMPTY_FILTERS));
+		expect(rows.map((r) => r.t)).toEqual([...rows.map((r) => r.t)].sort((a, b) => a - b));
+		const keys = rows.map((r) => `${r.t}|${r.facet}|${r.value}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		// 03:00 on the 14th holds post 1 and its copy 2: one first copy, one copy.
+		const at3 = rows.filter((r) => r.t === utc('2022-12-14T03:00:00') && r.facet === '');
+		expect(Object.fromEntries(at3.map((r) => [r.value, r.n]))).toEqual({ total: 1, simulated: 1, copies: 1 });
+	});
+
+	it('ignores the time range it is built with', async () => {
+		const brushed = f({ from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') });
+		expect(await fx.db.rows(crossfilterCubeSql(brushed))).toEqual(
+			await fx.db.rows(crossfilterCubeSql(EMPTY_FILTERS))
+		);
 	});
 });
 

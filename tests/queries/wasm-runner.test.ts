@@ -53,9 +53,11 @@ function fakeConnection(opts: { cancellable?: boolean } = {}) {
 					started.push({
 						sql,
 						finish(rows) {
+							const names = Object.keys(rows[0] ?? {});
 							resolve({
-								schema: { fields: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'Int32' })) },
-								toArray: () => rows.map((r) => ({ toJSON: () => r }))
+								numRows: rows.length,
+								schema: { fields: names.map((name) => ({ name, type: 'Int32' })) },
+								getChildAt: (i: number) => ({ get: (r: number) => rows[r][names[i]] })
 							});
 						},
 						fail: reject

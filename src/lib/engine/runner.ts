@@ -12,6 +12,7 @@ import {
 	type QueryOptions,
 	type SqlRunner
 } from '../queries/runner';
+import { plainRows } from './arrowRows';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** How long a cancelled query may take to stop before the worker is killed. */
@@ -87,9 +88,7 @@ export class WasmRunner implements SqlRunner {
 			const work = (async () => {
 				if (options.small) {
 					const table = await this.conn.query(sql);
-					const rows: Record<string, unknown>[] = table
-						.toArray()
-						.map((r) => plainRow(r.toJSON() as Record<string, unknown>));
+					const rows = plainRows(table);
 					const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
 					return { columns, rows, truncated: false, ms: performance.now() - started };
 				}

@@ -128,20 +128,23 @@ const sourceFor = (f: Filters, opts: BuildOptions) =>
 		? { src: POSTS, table: postsTable(f, opts) }
 		: { src: HOURLY, table: 'posts_hourly' };
 
-/** WHERE conditions for the filters, leaving out one dimension (the view's own, for cross-filtering). */
+type Dimension = Facet | 'time';
+
+/** WHERE conditions for the filters, leaving out some dimensions (the view's own, for cross-filtering). */
 export function filterConditions(
 	f: Filters,
 	src: Source,
-	except?: Facet | 'time',
+	except?: Dimension | readonly Dimension[],
 	opts: BuildOptions = {}
 ): string[] {
+	const left = new Set<Dimension>(except === undefined ? [] : typeof except === 'string' ? [except] : except);
 	const conds: string[] = [];
-	if (except !== 'time') {
+	if (!left.has('time')) {
 		if (f.from !== null) conds.push(`${src.time} >= ${tsLiteral(f.from)}`);
 		if (f.to !== null) conds.push(`${src.time} < ${tsLiteral(f.to)}`);
 	}
 	for (const facet of FACETS) {
-		if (facet === except) continue;
+		if (left.has(facet)) continue;
 		const values = f[facet];
 		if (values.length === 0) continue;
 		const col = ident(FACET_COLUMN[facet]);
@@ -177,11 +180,21 @@ export interface HistogramRow {
 
 /** Counts per value of one facet under every other filter (its own selection stays visible). */
 export function facetCountsSql(facet: Facet, f: Filters, opts: BuildOptions = {}): string {
+	return facetCounts(facet, f, opts, false);
+}
+
+/** A facet's counts; `byHour` also groups by hour and ignores the time range (for the cube). */
+function facetCounts(facet: Facet, f: Filters, opts: BuildOptions, byHour: boolean): string {
 	const { src, table } = sourceFor(f, opts);
 	const col = ident(FACET_COLUMN[facet]);
-	return `SELECT coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n
+	const value = `coalesce(${col}, ${sqlLiteral(NO_CLAIM)}) AS value, ${src.count}::INTEGER AS n`;
+	if (!byHour)
+		return `SELECT ${value}
 FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, facet, opts)])}
 GROUP BY 1 ORDER BY n DESC, value`;
+	return `SELECT epoch_ms(date_trunc('hour', ${src.time}))::DOUBLE AS t, ${value}
+FROM ${table} ${where([firstCopies(src), ...filterConditions(f, src, [facet, 'time'], opts)])}
+GROUP BY 1, 2`;
 }
 export interface FacetRow {
 	value: string;
@@ -211,6 +224,21 @@ export interface SummaryRow {
  * values total / simulated / copies. `splitCrossfilter` turns them back into the views' rows.
  */
 export function crossfilterSql(f: Filters, opts: BuildOptions = {}): string {
+	return crossfilterStatement(f, opts, false);
+}
+
+/**
+ * The crossfilter cube (Mosaic's "data cube index", cut at the histogram's finest bin): what `crossfilterSql`
+ * gives, per hour and for all time, under every filter but the time range. Rows (t, facet, value, n), t the
+ * hour's start in epoch ms, ordered by t, facet and value. Summing the rows of the hours in a range gives `crossfilterSql` for
+ * that range (`CrossfilterCube` in explore/cube.ts), so a brush needs no query at all. Its size is hours ×
+ * facet values, whatever the number of posts.
+ */
+export function crossfilterCubeSql(f: Filters, opts: BuildOptions = {}): string {
+	return crossfilterStatement(f, opts, true);
+}
+
+function crossfilterStatement(f: Filters, opts: BuildOptions, byHour: boolean): string {
 	const { src, table } = sourceFor(f, opts);
 	const open = FACETS.filter((facet) => f[facet].length === 0);
 	const selected = FACETS.filter((facet) => f[facet].length > 0);
@@ -220,28 +248,39 @@ export function crossfilterSql(f: Filters, opts: BuildOptions = {}): string {
 	const valueOf = open.map(
 		(facet) => `WHEN grouping(${col(facet)}) = 0 THEN coalesce(${col(facet)}, ${sqlLiteral(NO_CLAIM)})`
 	);
-	const sets = [...open.map((facet) => `(${col(facet)})`), '()'].join(', ');
-	const grouped = `SELECT ${whichFacet.length ? `CASE ${whichFacet.join(' ')} ELSE '' END` : "''"} AS facet,
+	const key = (cols: string[]) => `(${(byHour ? ['_h', ...cols] : cols).join(', ')})`;
+	const sets = [...open.map((facet) => key([col(facet)])), key([])].join(', ');
+	const conds = filterConditions(f, src, byHour ? 'time' : undefined, opts);
+	const from = byHour
+		? `(SELECT *, date_trunc('hour', ${src.time}) AS _h FROM ${table} ${where(conds)})`
+		: `${table} ${where(conds)}`;
+	const grouped = `SELECT ${byHour ? 'epoch_ms(_h)::DOUBLE AS t, ' : ''}${whichFacet.length ? `CASE ${whichFacet.join(' ')} ELSE '' END` : "''"} AS facet,
 	${valueOf.length ? `CASE ${valueOf.join(' ')} END` : 'NULL'} AS value,
 	coalesce(${src.count} FILTER (WHERE ${first}), 0)::INTEGER AS n,
 	coalesce(${src.count} FILTER (WHERE ${first} AND provenance = 'simulated'), 0)::INTEGER AS simulated,
 	coalesce(${src.count} FILTER (WHERE ${src.isDup}), 0)::INTEGER AS copies
-FROM ${table} ${where(filterConditions(f, src, undefined, opts))}
+FROM ${from}
 GROUP BY GROUPING SETS (${sets})`;
+	const t = byHour ? 't, ' : '';
 	const parts = [
-		`SELECT facet, value, n FROM g WHERE facet <> '' AND n > 0`,
-		`SELECT '' AS facet, unnest(['total', 'simulated', 'copies']) AS value, unnest([n, simulated, copies]) AS n
+		`SELECT ${t}facet, value, n FROM g WHERE facet <> '' AND n > 0`,
+		`SELECT ${t}'' AS facet, unnest(['total', 'simulated', 'copies']) AS value, unnest([n, simulated, copies]) AS n
 FROM g WHERE facet = ''`,
 		...selected.map(
-			(facet) => `SELECT ${sqlLiteral(facet)} AS facet, value, n FROM (${facetCountsSql(facet, f, opts)})`
+			(facet) =>
+				`SELECT ${t}${sqlLiteral(facet)} AS facet, value, n FROM (${facetCounts(facet, f, opts, byHour)})`
 		)
 	];
-	return `WITH g AS (${grouped})\n${parts.join('\nUNION ALL\n')}`;
+	return `WITH g AS (${grouped})\n${parts.join('\nUNION ALL\n')}${byHour ? '\nORDER BY t, facet, value' : ''}`;
 }
 export interface CrossfilterRow {
 	facet: Facet | '';
 	value: string;
 	n: number;
+}
+export interface CubeRow extends CrossfilterRow {
+	/** Start of the hour, epoch ms. */
+	t: number;
 }
 export interface Crossfilter {
 	facets: Record<Facet, FacetRow[]>;
@@ -422,6 +461,9 @@ export function allExploreQueries(): [string, string][] {
 		['summary hourly', summarySql({ ...busy, q: '' })],
 		['crossfilter', crossfilterSql({ ...busy, q: '' })],
 		['crossfilter text', crossfilterSql(busy)],
+		['crossfilter cube', crossfilterCubeSql({ ...busy, q: '' })],
+		['crossfilter cube text', crossfilterCubeSql(busy)],
+		['crossfilter cube, no filter', crossfilterCubeSql(EMPTY_FILTERS)],
 		['extent', extentSql()],
 		['postsPage', postsPageSql(busy, 'likes', 25)],
 		['hourCounts', hourCountsSql({ ...busy, q: '' })],
