@@ -1,26 +1,26 @@
 import {
+	Field,
+	List,
+	Table,
+	Utf8,
 	tableFromArrays,
 	tableFromIPC,
 	tableToIPC,
-	vectorFromArray,
-	makeTable,
-	List,
-	Field,
-	Utf8
+	vectorFromArray
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { plainRows } from '../../../src/lib/engine/arrowRows';
 import { plainRow } from '../../../src/lib/queries/runner';
 
 /** What the runner returned before: a row proxy per row, made plain. */
-const viaRowProxies = (table: ReturnType<typeof tableFromIPC>) =>
+const viaRowProxies = (table: Table) =>
 	table.toArray().map((r) => plainRow<Record<string, unknown>>(r.toJSON() as Record<string, unknown>));
 
 describe('plainRows', () => {
 	it('gives what row.toJSON() gives: numbers, strings, nulls, 64-bit counts and ids, times, lists', () => {
 		const table = tableFromIPC(
 			tableToIPC(
-				makeTable({
+				new Table({
 					t: vectorFromArray([1670986800000, 1670990400000, null]),
 					value: vectorFromArray(['twitter', null, '미드저니']),
 					n: vectorFromArray(new Int32Array([3, 0, -1])),
