@@ -15,7 +15,9 @@ import {
 	hourCountsSql,
 	postsCountSql,
 	postsPageSql,
+	postsPageWithTextSql,
 	postsTextSql,
+	SORT_KEYS,
 	searchTerms,
 	summarySql,
 	timeHistogramSql,
@@ -254,6 +256,21 @@ describe('posts table', () => {
 		expect(rows[0].created_ms).toBe(utc('2022-12-14T03:10:00'));
 		expect(rows[0].copies).toBe(2);
 	});
+
+	it.each(SORT_KEYS)(
+		'gives a page with its text in one statement, as the page and text queries do (%s)',
+		async (sort) => {
+			for (const filters of [EMPTY_FILTERS, f({ lang: ['en'], q: 'poisoned' })]) {
+				for (const offset of [0, 4]) {
+					const page = await fx.db.rows<PostRow>(postsPageSql(filters, sort, offset, 4));
+					const texts = await fx.db.rows<PostTextRow>(postsTextSql(page.map((r) => r.post_id)));
+					const byId = new Map(texts.map(({ post_id, ...x }) => [post_id, x]));
+					const joined = await fx.db.rows(postsPageWithTextSql(filters, sort, offset, 4));
+					expect(joined).toEqual(page.map((r) => ({ ...r, ...byId.get(r.post_id) })));
+				}
+			}
+		}
+	);
 
 	it('returns text, handle and link for a page, exactly as stored', async () => {
 		const rows = await fx.db.rows<PostTextRow>(

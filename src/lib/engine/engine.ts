@@ -228,6 +228,8 @@ async function boot(): Promise<Engine> {
 	// inserted joins the next one (one staging table and one INSERT per batch, not per file: a view that needs
 	// hundreds of partitions would otherwise spend most of its time on per-statement overhead).
 	const loads = new Map<string, Promise<void>>();
+	/** Files already in their table: asking for them again costs nothing, not even a status change. */
+	const loaded = new Set<string>();
 	interface Pending {
 		target: EngineTable;
 		bytes: Uint8Array;
@@ -276,11 +278,16 @@ async function boot(): Promise<Engine> {
 			});
 			engineStatus.files.push({ path: file.path, bytes: bytes.byteLength, view, ms: performance.now() - t0 });
 		})();
+		job.then(
+			() => loaded.add(key),
+			() => undefined
+		);
 		job.catch(() => loads.delete(key));
 		loads.set(key, job);
 		return job;
 	};
-	const filesOf = (name: EngineTable): ArrowFile[] => index.tables[INDEX_NAME[name]]?.files ?? [];
+	const filesOf = (name: EngineTable): ArrowFile[] =>
+		(index.tables[INDEX_NAME[name]]?.files ?? []).filter((f) => !loaded.has(`${name}:${f.path}`));
 	let inflight = 0;
 	const settle = async (jobs: Promise<void>[]) => {
 		if (jobs.length === 0) return;

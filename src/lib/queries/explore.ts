@@ -409,6 +409,24 @@ export function pageWindow(
 	};
 }
 
+/**
+ * A page of the posts table with its text in one statement, for a page whose text partitions are loaded (a
+ * time-sorted page loads them with its light columns). Posts whose text is not loaded have NULL text.
+ */
+export function postsPageWithTextSql(
+	f: Filters,
+	sort: SortKey = 'newest',
+	offset = 0,
+	limit = PAGE_SIZE,
+	opts: BuildOptions = {}
+): string {
+	// The page's own columns order it again after the join; created_ms orders as created_at does, to the ms.
+	const order = (SORTS[sort] ?? SORTS.newest).replace('created_at', 'created_ms');
+	return `SELECT p.*, x.author_handle, x."text", x.url
+FROM (${postsPageSql(f, sort, offset, limit, opts)}) p LEFT JOIN posts_text x USING (post_id)
+ORDER BY p.${order}, p.post_id`;
+}
+
 /** Text, handle and link of the given posts (the table's current page). */
 export function postsTextSql(ids: readonly string[]): string {
 	if (ids.length === 0) return `SELECT post_id, author_handle, "text", url FROM posts_text WHERE FALSE`;
@@ -471,6 +489,7 @@ export function allExploreQueries(): [string, string][] {
 		['postsPage empty filters', postsPageSql(EMPTY_FILTERS)],
 		['postsCount', postsCountSql(busy)],
 		['postsText', postsTextSql(['twitter:1', "x'y"])],
+		['postsPageWithText', postsPageWithTextSql(busy, 'newest', 25)],
 		['postsText empty', postsTextSql([])],
 		['copiesOf', copiesOfSql('twitter:1')],
 		['createSearchHits', createSearchHitsSql(busy.q, 'search_hits_test')]
