@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import {
+	DuckDBInstance,
+	type DuckDBAppender,
+	type DuckDBConnection,
+	type DuckDBDataChunk
+} from '@duckdb/node-api';
 
 /** A DuckDB connection with the few helpers the build needs. */
 export interface Duck {
@@ -11,6 +16,8 @@ export interface Duck {
 	all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
 	/** Streams a query chunk by chunk (columns of plain JS values), so 10M rows never sit in memory at once. */
 	each(sql: string, onChunk: (columns: unknown[][], rowCount: number) => void | Promise<void>): Promise<void>;
+	/** Like `each`, but hands over the chunk itself, for readers that take values straight from its vectors. */
+	chunks(sql: string, onChunk: (chunk: DuckDBDataChunk) => void | Promise<void>): Promise<void>;
 	/**
 	 * A second connection to the same database. A query on the connection that is streaming a result ends
 	 * that stream early and silently, so writes made while streaming must go through this one.
@@ -36,14 +43,9 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 			await conn.run(sql);
 		},
 		all: async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[],
-		each: async (sql, onChunk) => {
-			const result = await conn.stream(sql);
-			for (;;) {
-				const chunk = await result.fetchChunk();
-				if (!chunk || chunk.rowCount === 0) break;
-				await onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
-			}
-		},
+		each: (sql, onChunk) =>
+			streamChunks(conn, sql, (chunk) => onChunk(chunk.getColumns() as unknown[][], chunk.rowCount)),
+		chunks: (sql, onChunk) => streamChunks(conn, sql, onChunk),
 		side: {
 			run: async (sql) => {
 				await sideConn.run(sql);
@@ -58,6 +60,19 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
 			rmSync(spill, { recursive: true, force: true });
 		}
 	};
+}
+
+async function streamChunks(
+	conn: DuckDBConnection,
+	sql: string,
+	onChunk: (chunk: DuckDBDataChunk) => void | Promise<void>
+): Promise<void> {
+	const result = await conn.stream(sql);
+	for (;;) {
+		const chunk = await result.fetchChunk();
+		if (!chunk || chunk.rowCount === 0) break;
+		await onChunk(chunk);
+	}
 }
 
 /** Single-quoted SQL string literal. */

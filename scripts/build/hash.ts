@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
+const chunk = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * Hashes a file in 1 MiB reads into one reused buffer: the manifest hashes every output (close to a GB at a
+ * million posts), and a read stream's 64 KiB chunks and promise hops took three times as long.
+ */
 export async function sha256File(path: string): Promise<string> {
 	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	const fd = openSync(path, 'r');
+	try {
+		for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, n));
+	} finally {
+		closeSync(fd);
+	}
 	return hash.digest('hex');
 }
 

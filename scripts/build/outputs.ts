@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, ident, type ColumnDef, type TableDef, type TableName } from '../../src/lib/schema';
 import { POSTS_CORE_COLUMNS, POSTS_TEXT_COLUMNS, postsCoreFromPostsSql } from '../../src/lib/queries/tables';
-import { arrowSelectExpr, writeArrow, writeArrowColumns } from './arrow';
+import { ArrowRows, arrowRowsSelect, writeArrow, writeArrowVectors } from './arrow';
 import { lit, type Duck } from './duck';
 
 export interface FileEntry {
@@ -111,42 +111,45 @@ export async function writeBrowserFiles(
 	const light = POSTS_CORE_COLUMNS;
 	const text = POSTS_TEXT_COLUMNS;
 	const all = [...light, ...text.filter((c) => c.name !== 'post_id')];
-	const pick = (cols: readonly ColumnDef[], values: unknown[][]) =>
-		cols.map((c) => values[all.findIndex((a) => a.name === c.name)]);
 	index.posts = { files: [], columns: light.map((c) => c.name) };
 	index.posts_text = { files: [], columns: text.map((c) => c.name) };
 	const [{ total }] = await duck.all<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM posts`);
 	const minRows = minRowsOverride ?? partitionRows(total);
 
 	// One ordered pass over all posts, cut at an hour boundary once a partition has enough rows.
+	const rows = new ArrowRows(all);
 	let first: number | null = null;
 	let last = 0;
-	let values: unknown[][] = all.map(() => []);
 	const flush = () => {
 		if (first === null) return;
 		const name = partitionName(first);
 		const lightPath = `arrow/posts/${name}.arrow`;
 		const textPath = `arrow/posts_text/${name}.arrow`;
-		writeArrowColumns(light, pick(light, values), join(outDir, lightPath));
-		writeArrowColumns(text, pick(text, values), join(outDir, textPath));
-		const entry = { rows: values[0].length, from: first, to: last + HOUR };
+		const entry = { rows: rows.length, from: first, to: last + HOUR };
+		const vectors = rows.finish();
+		writeArrowVectors(light, vectors, join(outDir, lightPath));
+		writeArrowVectors(text, vectors, join(outDir, textPath));
 		index.posts.files.push({ path: lightPath, ...entry });
 		index.posts_text.files.push({ path: textPath, ...entry });
-		values = all.map(() => []);
 		first = null;
 	};
-	await duck.each(
-		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${all.map(arrowSelectExpr).join(', ')}
+	await duck.chunks(
+		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${arrowRowsSelect(all)}
 		FROM (${postsCoreFromPostsSql('posts')}) ORDER BY created_at, post_id`,
-		(cols, rowCount) => {
-			const hours = cols[0] as number[];
-			for (let i = 0; i < rowCount; i++) {
-				const hour = hours[i];
-				if (hour !== last && values[0].length >= minRows) flush();
+		(chunk) => {
+			const hours = chunk.getColumnVector(0);
+			let start = 0;
+			for (let i = 0; i < chunk.rowCount; i++) {
+				const hour = hours.getItem(i) as number;
+				if (hour !== last && rows.length + i - start >= minRows) {
+					rows.append(chunk, 1, start, i);
+					flush();
+					start = i;
+				}
 				first ??= hour;
 				last = hour;
-				for (let j = 0; j < all.length; j++) values[j].push(cols[j + 1][i]);
 			}
+			rows.append(chunk, 1, start, chunk.rowCount);
 		}
 	);
 	flush();
