@@ -169,26 +169,23 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			const a = 0.08 + ((i * 0.37) % 0.75);
 			const w = 0.04 + ((i * 0.13) % 0.15);
 			const before = await page.evaluate(() => location.search);
-			await page.evaluate((before) => {
-				const w = window as unknown as { __t0: number; __agg: number | null };
-				w.__agg = null;
-				// The aggregate views settle first; the probe below waits for every view.
+			// The aggregate views settle first; `when` below waits for every view. A string: tsx would wrap the
+			// named inner function in a helper that does not exist in the page.
+			await page.evaluate(`(() => {
+				const before = ${JSON.stringify(before)};
+				window.__agg = null;
 				const watch = () => {
-					const el = document.querySelector<HTMLElement>('[data-testid=explorer]');
-					const current = el?.dataset.state === location.search;
-					if (location.search !== before && current && el?.dataset.aggregatesSettled === 'true')
-						w.__agg = performance.now();
+					const el = document.querySelector('[data-testid=explorer]');
+					const current = el && el.dataset.state === location.search;
+					if (location.search !== before && current && el.dataset.aggregatesSettled === 'true')
+						window.__agg = performance.now();
 					else requestAnimationFrame(watch);
 				};
-				window.addEventListener(
-					'pointerup',
-					() => {
-						w.__t0 = performance.now();
-						requestAnimationFrame(watch);
-					},
-					{ once: true, capture: true }
-				);
-			}, before);
+				window.addEventListener('pointerup', () => {
+					window.__t0 = performance.now();
+					requestAnimationFrame(watch);
+				}, { once: true, capture: true });
+			})()`);
 			await page.mouse.move(svg.x + svg.width * a, svg.y + svg.height * 0.5);
 			await page.mouse.down();
 			await page.mouse.move(svg.x + svg.width * (a + w), svg.y + svg.height * 0.5, { steps: 4 });

@@ -344,9 +344,8 @@ describe('crossfilter cube: a brush rolls up what the statements give', () => {
 			);
 	});
 
-	it('holds one row per hour and facet value, not per post, ordered by hour', async () => {
+	it('holds one row per hour and facet value, not per post', async () => {
 		const rows = await fx.db.rows<CubeRow>(crossfilterCubeSql(EMPTY_FILTERS));
-		expect(rows.map((r) => r.t)).toEqual([...rows.map((r) => r.t)].sort((a, b) => a - b));
 		const keys = rows.map((r) => `${r.t}|${r.facet}|${r.value}`);
 		expect(new Set(keys).size).toBe(keys.length);
 		// 03:00 on the 14th holds post 1 and its copy 2: one first copy, one copy.
@@ -356,9 +355,11 @@ describe('crossfilter cube: a brush rolls up what the statements give', () => {
 
 	it('ignores the time range it is built with', async () => {
 		const brushed = f({ from: utc('2022-12-14T05:00:00'), to: utc('2022-12-15T02:00:00') });
-		expect(await fx.db.rows(crossfilterCubeSql(brushed))).toEqual(
-			await fx.db.rows(crossfilterCubeSql(EMPTY_FILTERS))
-		);
+		const sorted = async (filters: Filters) =>
+			(await fx.db.rows<CubeRow>(crossfilterCubeSql(filters)))
+				.map((r) => `${r.t}|${r.facet}|${r.value}|${r.n}`)
+				.sort();
+		expect(await sorted(brushed)).toEqual(await sorted(EMPTY_FILTERS));
 	});
 });
 

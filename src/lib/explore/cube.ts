@@ -19,9 +19,9 @@ export class CrossfilterCube {
 	private readonly rows: readonly CubeRow[];
 	private last: { from: number | null; to: number | null; result: Crossfilter } | null = null;
 
+	/** Rows in any order: they are sorted by hour here (the sum over a range does not depend on order within it). */
 	constructor(rows: readonly CubeRow[]) {
-		const sorted = rows.every((r, i) => i === 0 || rows[i - 1].t <= r.t);
-		this.rows = sorted ? rows : [...rows].sort((a, b) => a.t - b.t);
+		this.rows = [...rows].sort((a, b) => a.t - b.t);
 	}
 
 	get size(): number {
