@@ -10,6 +10,7 @@ import {
 	extentSql,
 	crossfilterSql,
 	crossfilterCubeSql,
+	codedCubeSql,
 	facetCountsSql,
 	splitCrossfilter,
 	hourCountsSql,
@@ -31,7 +32,7 @@ import {
 	type PostsCountRow,
 	type SummaryRow
 } from '../../src/lib/queries/explore';
-import { CrossfilterCube } from '../../src/lib/explore/cube';
+import { CrossfilterCube, decodeCube, type CodedCube } from '../../src/lib/explore/cube';
 import { FIXTURE_POSTS, XSS_TEXT, loadFixture, type Fixture } from './fixtures';
 
 const f = (over: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...over });
@@ -342,6 +343,16 @@ describe('crossfilter cube: a brush rolls up what the statements give', () => {
 			expect(cube.histogram(bin), bin).toEqual(
 				await fx.db.rows<HistogramRow>(timeHistogramSql(filters, bin))
 			);
+	});
+
+	it.each(CROSSFILTER_CASES)('comes coded and decodes to the same rows: %s', async (_, c) => {
+		const key = (r: CubeRow) => `${r.t}|${r.facet}|${r.value}|${r.n}`;
+		const coded = await fx.db.rows<Record<string, unknown>>(codedCubeSql(f(c)));
+		const columns = Object.fromEntries(
+			['t', 'k', 'n', 'facet', 'value'].map((name) => [name, coded.map((r) => r[name])])
+		) as unknown as CodedCube;
+		const plain = await fx.db.rows<CubeRow>(crossfilterCubeSql(f(c)));
+		expect(decodeCube(columns).map(key).sort()).toEqual(plain.map(key).sort());
 	});
 
 	it('holds one row per hour and facet value, not per post', async () => {

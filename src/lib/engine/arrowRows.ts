@@ -8,7 +8,7 @@ import { plainValue } from '../queries/runner';
 export interface ArrowTableLike {
 	readonly numRows: number;
 	readonly schema: { readonly fields: readonly { readonly name: string }[] };
-	getChildAt(index: number): { get(row: number): unknown } | null;
+	getChildAt(index: number): { get(row: number): unknown; toArray(): ArrayLike<unknown> } | null;
 }
 
 export function plainRows(table: ArrowTableLike): Record<string, unknown>[] {
@@ -21,4 +21,14 @@ export function plainRows(table: ArrowTableLike): Record<string, unknown>[] {
 		rows[r] = row;
 	}
 	return rows;
+}
+
+/**
+ * Columns of an Arrow result by name, as Arrow reads them out: a typed array for a number column (zero-copy for
+ * one batch; a null reads as 0, so use it for columns without nulls), an array of values for the others.
+ */
+export function plainColumns(table: ArrowTableLike): Record<string, ArrayLike<unknown>> {
+	const out: Record<string, ArrayLike<unknown>> = {};
+	table.schema.fields.forEach((f, i) => (out[f.name] = table.getChildAt(i)?.toArray() ?? []));
+	return out;
 }

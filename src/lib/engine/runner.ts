@@ -12,7 +12,7 @@ import {
 	type QueryOptions,
 	type SqlRunner
 } from '../queries/runner';
-import { plainRows } from './arrowRows';
+import { plainColumns, plainRows } from './arrowRows';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** How long a cancelled query may take to stop before the worker is killed. */
@@ -30,11 +30,15 @@ export interface TableResult {
 	/** More rows existed than `maxRows`; they were not read. */
 	truncated: boolean;
 	ms: number;
+	/** With `columnar`: the result as columns, and `rows` empty. */
+	data?: Record<string, ArrayLike<unknown>>;
 }
 
 export interface TableOptions extends QueryOptions {
 	/** Stop reading after this many rows (the rest is cancelled, never transferred). */
 	maxRows?: number;
+	/** With `small`: return columns (`plainColumns`), not rows. */
+	columnar?: boolean;
 }
 
 export interface EngineHandle {
@@ -54,6 +58,12 @@ export class WasmRunner implements SqlRunner {
 	async rows<T = Record<string, unknown>>(sql: string, options: QueryOptions = {}): Promise<T[]> {
 		const result = await this.table(sql, options);
 		return result.rows as T[];
+	}
+
+	/** A small builder query's result as columns: for results of many rows of a few numbers. */
+	async columns(sql: string, options: QueryOptions = {}): Promise<Record<string, ArrayLike<unknown>>> {
+		const result = await this.table(sql, { ...options, small: true, columnar: true });
+		return result.data ?? {};
 	}
 
 	/** Rows with column names and types, for the SQL console. */
@@ -88,8 +98,16 @@ export class WasmRunner implements SqlRunner {
 			const work = (async () => {
 				if (options.small) {
 					const table = await this.conn.query(sql);
-					const rows = plainRows(table);
 					const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+					if (options.columnar)
+						return {
+							columns,
+							rows: [],
+							data: plainColumns(table),
+							truncated: false,
+							ms: performance.now() - started
+						};
+					const rows = plainRows(table);
 					return { columns, rows, truncated: false, ms: performance.now() - started };
 				}
 				const reader = await this.conn.send(sql, true);

@@ -5,6 +5,7 @@
  * so brushing runs no query: a pass over the rows of the hours in range (hours × facet values, not posts).
  */
 import {
+	CUBE_DICTIONARY_ROW,
 	splitCrossfilter,
 	type Bin,
 	type Crossfilter,
@@ -14,6 +15,32 @@ import {
 } from '../queries/explore';
 
 const DAY = 86_400_000;
+
+/** The columns of a `codedCubeSql` result (numbers as typed arrays, as Arrow hands them over). */
+export interface CodedCube {
+	t: ArrayLike<number>;
+	k: ArrayLike<number>;
+	n: ArrayLike<number>;
+	/** Only the dictionary rows name a facet and value; the others are null. */
+	facet: ArrayLike<string | null>;
+	value: ArrayLike<string | null>;
+}
+
+/** The cube's rows from its coded form. */
+export function decodeCube(c: CodedCube): CubeRow[] {
+	const names = new Map<number, { facet: CubeRow['facet']; value: string }>();
+	for (let i = 0; i < c.n.length; i++)
+		if (c.n[i] === CUBE_DICTIONARY_ROW)
+			names.set(c.k[i], { facet: (c.facet[i] ?? '') as CubeRow['facet'], value: c.value[i] ?? '' });
+	const rows: CubeRow[] = [];
+	for (let i = 0; i < c.n.length; i++) {
+		if (c.n[i] === CUBE_DICTIONARY_ROW) continue;
+		const name = names.get(c.k[i]);
+		if (!name) throw new Error(`Cube row ${i} names pair ${c.k[i]}, which its dictionary lacks.`);
+		rows.push({ t: c.t[i], facet: name.facet, value: name.value, n: c.n[i] });
+	}
+	return rows;
+}
 
 export class CrossfilterCube {
 	private readonly rows: readonly CubeRow[];

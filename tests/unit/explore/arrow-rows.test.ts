@@ -9,7 +9,7 @@ import {
 	vectorFromArray
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { plainRows } from '../../../src/lib/engine/arrowRows';
+import { plainColumns, plainRows } from '../../../src/lib/engine/arrowRows';
 import { plainRow } from '../../../src/lib/queries/runner';
 
 /** What the runner returned before: a row proxy per row, made plain. */
@@ -44,5 +44,25 @@ describe('plainRows', () => {
 		expect(table.batches.length).toBe(3);
 		expect(plainRows(table).map((r) => r.i)).toEqual(Array.from({ length: 3000 }, (_, j) => j));
 		expect(plainRows(tableFromArrays({ i: new Int32Array(0) }))).toEqual([]);
+	});
+});
+
+describe('plainColumns', () => {
+	it('hands numbers over as typed arrays and strings as values, by column name', () => {
+		const table = tableFromIPC(
+			tableToIPC(
+				new Table({
+					t: vectorFromArray(new Float64Array([1.5, 2.5])),
+					n: vectorFromArray(new Int32Array([3, -1])),
+					value: vectorFromArray([null, 'total'])
+				})
+			)
+		);
+		const c = plainColumns(table);
+		expect(c.t).toBeInstanceOf(Float64Array);
+		expect(Array.from(c.t)).toEqual([1.5, 2.5]);
+		expect(c.n).toBeInstanceOf(Int32Array);
+		expect(Array.from(c.n)).toEqual([3, -1]);
+		expect(Array.from(c.value)).toEqual([null, 'total']);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrossfilterCube } from '../../../src/lib/explore/cube';
+import { CrossfilterCube, decodeCube } from '../../../src/lib/explore/cube';
 import type { CubeRow } from '../../../src/lib/queries/explore';
 
 const H = 3_600_000;
@@ -80,5 +80,23 @@ describe('CrossfilterCube', () => {
 		expect(none.size).toBe(0);
 		expect(none.crossfilter(null, null).summary).toEqual({ total: 0, simulated: 0, copies: 0 });
 		expect(none.histogram('day')).toEqual([]);
+	});
+});
+
+describe('decodeCube', () => {
+	it('names each row by its dictionary row, wherever that row stands', () => {
+		const coded = {
+			t: new Float64Array([day(14), 0, day(15), 0]),
+			k: new Int32Array([1, 1, 0, 0]),
+			n: new Int32Array([3, -1, 2, -1]),
+			facet: [null, 'platform', null, ''],
+			value: [null, 'twitter', null, 'total']
+		};
+		expect(decodeCube(coded)).toEqual([row(day(14), 'platform', 'twitter', 3), row(day(15), '', 'total', 2)]);
+	});
+
+	it('refuses a row whose pair the dictionary does not name', () => {
+		const coded = { t: [day(14)], k: [7], n: [1], facet: [null], value: [null] };
+		expect(() => decodeCube(coded)).toThrow(/pair 7/);
 	});
 });
