@@ -135,8 +135,9 @@ test('the engine itself refuses what the gate refuses (lock-down, without the ga
 	await expect
 		.poll(
 			() =>
+				// The hook appears once the page has hydrated: until then there is no phase to read.
 				page.evaluate(
-					() => (window as unknown as { __aiad: { status: { phase: string } } }).__aiad.status.phase
+					() => (window as unknown as { __aiad?: { status: { phase: string } } }).__aiad?.status.phase
 				),
 			{ timeout: 45_000 }
 		)
