@@ -55,19 +55,6 @@ export function getEngine(): Promise<Engine> {
 	return dbReady;
 }
 
-/**
- * The engine, started once the page has painted: at once if it has, else after the next frame. A page that
- * needs it calls this while its component is created, so the engine's download and compile (off the main
- * thread) overlap hydration instead of waiting for it; the prerendered charts are on screen before either.
- */
-export function getEngineAfterFirstPaint(): Promise<Engine> {
-	const painted = performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
-	if (painted) return getEngine();
-	return new Promise<Engine>((resolve, reject) =>
-		requestAnimationFrame(() => setTimeout(() => getEngine().then(resolve, reject), 0))
-	);
-}
-
 /** True when this browser can run the engine at all. */
 export function engineSupported(): boolean {
 	return (
