@@ -7,7 +7,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, CHART_SLUGS } from '../../src/lib/charts/registry';
+import { tableFromIPC } from 'apache-arrow';
 import { postsExtent } from '../../src/lib/engine/files';
+import { ENGINE_TABLES, INDEX_NAME, type EngineTable } from '../../src/lib/queries/tables';
 import { translate } from '../../src/lib/i18n';
 import { TABLES, TABLE_NAMES } from '../../src/lib/schema';
 
@@ -287,6 +289,29 @@ describe('the browser index', () => {
 		).getRowObjectsJson();
 		conn.closeSync();
 		expect(postsExtent(index)).toEqual({ lo: Number(row.lo), hi: Number(row.hi) });
+	});
+
+	it('writes every Arrow file with the columns of its engine table, in order (the browser inserts by position)', () => {
+		const index = JSON.parse(readFileSync(join(BUILD, 'data/arrow/index.json'), 'utf8')) as {
+			tables: Record<string, { files: { path: string }[] }>;
+		};
+		let files = 0;
+		for (const table of Object.keys(ENGINE_TABLES) as EngineTable[]) {
+			const entry = index.tables[INDEX_NAME[table]];
+			expect(entry, table).toBeDefined();
+			const want = ENGINE_TABLES[table].map((c) => c.name);
+			// Every small table's file, and the first, a middle and the last posts partition.
+			const list = entry.files;
+			for (const f of new Set([list[0], list[list.length >> 1], list[list.length - 1]])) {
+				const arrow = tableFromIPC(readFileSync(join(BUILD, 'data', f.path)));
+				expect(
+					arrow.schema.fields.map((x) => x.name),
+					f.path
+				).toEqual(want);
+				files++;
+			}
+		}
+		expect(files).toBeGreaterThanOrEqual(Object.keys(ENGINE_TABLES).length);
 	});
 });
 

@@ -8,11 +8,9 @@ import type { AsyncDuckDB, AsyncDuckDBConnection, InstantiationProgress } from '
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { LOCKDOWN_EXPECTED, LOCKDOWN_STATEMENTS, lockdownCheckSql } from '../queries/lockdown';
-import { ident } from '../queries/sql';
 import {
 	ENGINE_TABLES,
 	INDEX_NAME,
-	appendFromStagingSql,
 	createEngineTableSql,
 	createPostsViewSql,
 	type EngineTable
@@ -211,9 +209,9 @@ async function boot(): Promise<Engine> {
 	const index = await indexJson;
 
 	// Loads are shared: a file asked for twice is fetched and inserted once. Downloads run in parallel; inserts
-	// go through the admin connection one batch at a time, and every file downloaded while a batch was being
-	// inserted joins the next one (one staging table and one INSERT per batch, not per file: a view that needs
-	// hundreds of partitions would otherwise spend most of its time on per-statement overhead).
+	// go through the admin connection one file at a time, each straight into its table: the build writes each
+	// file with its table's columns in order (a build test checks it), and DuckDB casts the millisecond
+	// timestamps to the contract's TIMESTAMP as it appends. One statement per file, no staging copy.
 	const loads = new Map<string, Promise<void>>();
 	/** Files already in their table: asking for them again costs nothing, not even a status change. */
 	const loaded = new Set<string>();
@@ -222,28 +220,20 @@ async function boot(): Promise<Engine> {
 		bytes: Uint8Array;
 		settle: (error: unknown) => void;
 	}
-	let pending: Pending[] = [];
+	const pending: Pending[] = [];
 	let draining = false;
-	let stage = 0;
 	const drain = async () => {
 		if (draining) return;
 		draining = true;
 		try {
 			while (pending.length > 0) {
-				const target = pending[0].target;
-				const batch = pending.filter((p) => p.target === target);
-				pending = pending.filter((p) => p.target !== target);
-				const name = `_stage_${stage++}`;
+				const p = pending.shift()!;
 				try {
 					if (killed) throw new Error('engine restarted');
-					for (const [i, p] of batch.entries())
-						await admin.insertArrowFromIPCStream(p.bytes, { name, create: i === 0 });
-					await admin.query(appendFromStagingSql(target, name));
-					await admin.query(`DROP TABLE ${ident(name)}`);
-					for (const p of batch) p.settle(null);
+					await admin.insertArrowFromIPCStream(p.bytes, { name: p.target, create: false });
+					p.settle(null);
 				} catch (e) {
-					for (const p of batch) p.settle(e);
-					await admin.query(`DROP TABLE IF EXISTS ${ident(name)}`).catch(() => undefined);
+					p.settle(e);
 				}
 			}
 		} finally {
