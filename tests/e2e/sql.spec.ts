@@ -131,6 +131,8 @@ test('the engine itself refuses what the gate refuses (lock-down, without the ga
 }) => {
 	const offOrigin = await guardOrigin(page, baseURL!);
 	await page.goto(CONSOLE);
+	// Focus starts the engine once the console has hydrated; a focus before that starts nothing.
+	await expect(page.getByTestId('sql-console')).toHaveAttribute('data-ready', 'true');
 	await page.getByRole('textbox', { name: 'Query' }).focus();
 	await expect
 		.poll(

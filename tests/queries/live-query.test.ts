@@ -27,6 +27,29 @@ describe('LiveQuery', () => {
 		expect(view.have).toBe('k2');
 	});
 
+	it('takes a seeded result as on screen, so a run with its key does nothing', async () => {
+		const view = new LiveQuery<string>();
+		view.seed('from the statement', 'k1');
+		let ran = false;
+		view.run('k1', async () => {
+			ran = true;
+			return 'from the cube';
+		});
+		await tick();
+		expect([view.data, view.have, ran]).toEqual(['from the statement', 'k1', false]);
+	});
+
+	it('ignores a seed while a run is in flight', async () => {
+		const view = new LiveQuery<string>();
+		const pending = deferred<string>();
+		view.run('k2', () => pending.promise);
+		view.seed('stale', 'k1');
+		expect(view.have).toBe('');
+		pending.resolve('fresh');
+		await tick();
+		expect([view.data, view.have]).toEqual(['fresh', 'k2']);
+	});
+
 	it('passes an aborted signal to the superseded run', async () => {
 		const view = new LiveQuery<string>();
 		let seen: AbortSignal | null = null;

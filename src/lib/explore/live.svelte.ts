@@ -18,6 +18,15 @@ export class LiveQuery<T> {
 		this.have = initial === null ? '' : initialKey;
 	}
 
+	/** Shows a result computed elsewhere for `key` (a later `run` with that key then does nothing), unless a run
+	 * is in flight. */
+	seed(value: T, key: string): void {
+		if (untrack(() => this.running !== '')) return;
+		this.data = value;
+		this.error = '';
+		this.have = key;
+	}
+
 	/** Starts a run unless `key` is already on screen; returns the cleanup for the calling effect. */
 	run(key: string, fn: (signal: AbortSignal) => Promise<T>): () => void {
 		if (untrack(() => this.have === key && !this.error)) return () => undefined;
