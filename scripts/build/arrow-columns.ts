@@ -143,50 +143,27 @@ export class Utf8Builder extends ColumnBuilder {
 	}
 }
 
-/** INTEGER, and DATE as days since the epoch. */
-class Int32Builder extends ColumnBuilder {
-	private data = new Int32Array(1024);
-	constructor(private readonly fromMs: boolean) {
+/** A column of typed values: INTEGER, DOUBLE, DATE (days since the epoch), TIMESTAMP (epoch ms). */
+class TypedBuilder<A extends Int32Array | Float64Array | BigInt64Array> extends ColumnBuilder {
+	private data: A;
+	constructor(
+		private readonly make: (length: number) => A,
+		private readonly type: DateDay | Int32 | Float64 | TimestampMillisecond,
+		/** A value as the array stores it (values arrive as numbers; temporal ones as epoch ms). */
+		private readonly convert: (value: number) => A[number]
+	) {
 		super();
+		this.data = make(1024);
 	}
 	push(value: unknown) {
 		if (isNull(value)) return void this.pushNull();
 		const i = this.pushValid();
-		if (i >= this.data.length) this.data = grow(this.data, i + 1, newInt32);
-		this.data[i] = this.fromMs ? Math.floor((value as number) / DAY) : (value as number);
+		if (i >= this.data.length) this.data = grow(this.data, i + 1, this.make);
+		this.data[i] = this.convert(value as number);
 	}
 	finish(): Vector {
-		const data = grow(this.data, this.length, newInt32).subarray(0, this.length);
-		if (this.fromMs) return makeVector(makeData({ type: new DateDay(), ...this.base(), data }));
-		return makeVector(makeData({ type: new Int32(), ...this.base(), data }));
-	}
-}
-
-class Float64Builder extends ColumnBuilder {
-	private data = new Float64Array(1024);
-	push(value: unknown) {
-		if (isNull(value)) return void this.pushNull();
-		const i = this.pushValid();
-		if (i >= this.data.length) this.data = grow(this.data, i + 1, (n) => new Float64Array(n));
-		this.data[i] = value as number;
-	}
-	finish(): Vector {
-		const data = grow(this.data, this.length, (n) => new Float64Array(n)).subarray(0, this.length);
-		return makeVector(makeData({ type: new Float64(), ...this.base(), data }));
-	}
-}
-
-class TimestampBuilder extends ColumnBuilder {
-	private data = new BigInt64Array(1024);
-	push(value: unknown) {
-		if (isNull(value)) return void this.pushNull();
-		const i = this.pushValid();
-		if (i >= this.data.length) this.data = grow(this.data, i + 1, (n) => new BigInt64Array(n));
-		this.data[i] = BigInt(Math.round(value as number));
-	}
-	finish(): Vector {
-		const data = grow(this.data, this.length, (n) => new BigInt64Array(n)).subarray(0, this.length);
-		return makeVector(makeData({ type: new TimestampMillisecond(), ...this.base(), data }));
+		const data = grow(this.data, this.length, this.make).subarray(0, this.length);
+		return makeVector(makeData({ type: this.type, ...this.base(), data } as Parameters<typeof makeData>[0]));
 	}
 }
 
@@ -207,15 +184,23 @@ export function columnBuilder(type: ColumnType): ColumnBuilder {
 		case 'VARCHAR':
 			return new Utf8Builder();
 		case 'INTEGER':
-			return new Int32Builder(false);
+			return new TypedBuilder(newInt32, new Int32(), (v) => v);
 		case 'DATE':
-			return new Int32Builder(true);
+			return new TypedBuilder(newInt32, new DateDay(), (ms) => Math.floor(ms / DAY));
 		case 'DOUBLE':
-			return new Float64Builder();
+			return new TypedBuilder(
+				(n) => new Float64Array(n),
+				new Float64(),
+				(v) => v
+			);
 		case 'BOOLEAN':
 			return new BoolBuilder();
 		case 'TIMESTAMP':
-			return new TimestampBuilder();
+			return new TypedBuilder(
+				(n) => new BigInt64Array(n),
+				new TimestampMillisecond(),
+				(ms) => BigInt(Math.round(ms))
+			);
 	}
 }
 
