@@ -25,10 +25,11 @@ function fakeConnection(opts: { cancellable?: boolean } = {}) {
 						sql,
 						finish(rows) {
 							current = null;
+							const names = Object.keys(rows[0] ?? {});
 							const batch = {
 								numRows: rows.length,
-								schema: { fields: [] },
-								toArray: () => rows.map((r) => ({ toJSON: () => r }))
+								schema: { fields: names.map((name) => ({ name, type: 'Int32' })) },
+								getChildAt: (i: number) => ({ get: (r: number) => rows[r][names[i]] })
 							};
 							resolve({
 								schema: { fields: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'Int32' })) },

@@ -5,13 +5,7 @@
  * not stop it the engine is terminated and booted again on next use.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import {
-	QueryAbortedError,
-	QueryTimeoutError,
-	plainRow,
-	type QueryOptions,
-	type SqlRunner
-} from '../queries/runner';
+import { QueryAbortedError, QueryTimeoutError, type QueryOptions, type SqlRunner } from '../queries/runner';
 import { plainColumns, plainRows } from './arrowRows';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -117,13 +111,10 @@ export class WasmRunner implements SqlRunner {
 				let truncated = false;
 				for await (const batch of reader) {
 					fields ??= batch.schema.fields;
-					for (const r of batch.toArray()) {
-						if (maxRows !== undefined && rows.length >= maxRows) {
-							truncated = true;
-							break;
-						}
-						rows.push(plainRow(r.toJSON() as Record<string, unknown>));
-					}
+					const room = maxRows === undefined ? Infinity : maxRows - rows.length;
+					const got = plainRows(batch);
+					if (got.length > room) truncated = true;
+					for (const r of truncated ? got.slice(0, room) : got) rows.push(r);
 					if (truncated) break;
 				}
 				// Stop the rest of a streamed result so the next query on this connection starts clean.
