@@ -73,12 +73,17 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
 	await expect(page.locator('.engine-status')).toContainText(/ready/i);
 	const status = await page.evaluate(
-		() => (window as unknown as { __aiad: { status: { files: { path: string }[] } } }).__aiad.status
+		() =>
+			(window as unknown as { __aiad: { status: { files: { path: string; bytes: number }[] } } }).__aiad
+				.status
 	);
 	// The default view needs the hourly pre-aggregate and the newest hours' partitions only, never all of them.
 	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/'));
 	expect(posts.length).toBeGreaterThan(0);
 	expect(posts.length).toBeLessThanOrEqual(3);
+	// What a view downloaded is reported in bytes (they were read after the buffer went to the worker: 0).
+	for (const f of status.files) expect(f.bytes, f.path).toBeGreaterThan(0);
+	await expect(page.locator('.engine-status')).not.toContainText(/ 0 KB/);
 	await expect(page.getByTestId('simulated-badge')).toContainText(/simulated/i);
 	expect(offOrigin).toEqual([]);
 });

@@ -248,12 +248,14 @@ async function boot(): Promise<Engine> {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
 			const bytes = await (early.get(file.path) ?? fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0));
+			// Read now: inserting hands the buffer to the worker, which leaves it empty here.
+			const size = bytes.byteLength;
 			early.delete(file.path);
 			await new Promise<void>((resolve, reject) => {
 				pending.push({ target, bytes, settle: (e) => (e === null ? resolve() : reject(e)) });
 				void drain();
 			});
-			engineStatus.files.push({ path: file.path, bytes: bytes.byteLength, view, ms: performance.now() - t0 });
+			engineStatus.files.push({ path: file.path, bytes: size, view, ms: performance.now() - t0 });
 		})();
 		job.then(
 			() => loaded.add(key),
