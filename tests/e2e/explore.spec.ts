@@ -112,6 +112,35 @@ test('pressing a platform bar filters every other view, including the table', as
 	await expect(page.getByTestId('posts-count')).toContainText(platforms.mastodon.toLocaleString('en-US'));
 });
 
+test('the state follows navigations the explorer did not make: the language switch and back', async ({
+	page
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	await page.locator('[data-testid=facet-platform] button[data-value=mastodon]').click();
+	// The views repaint first; the address bar follows, and with it the header's language link.
+	await expect(page).toHaveURL(/platform=mastodon/);
+	const toKorean = page.locator('header.site-header a[hreflang=ko]');
+	await expect(toKorean).toHaveAttribute('href', /platform=mastodon/);
+	await toKorean.click();
+	await expect(page).toHaveURL(/\/ko\/explore\/\?platform=mastodon/);
+	const pressed = page.locator('[data-testid=facet-platform] button[data-value=mastodon]');
+	await expect(pressed).toHaveAttribute('aria-pressed', 'true');
+	await settled(page);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', '?platform=mastodon');
+	await page.goBack();
+	await expect(page).toHaveURL(/\/explore\/\?platform=mastodon/);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', '?platform=mastodon');
+	// The header's link to the explorer itself: the same page, so the state must follow the new, empty URL.
+	await page.locator('header.site-header nav a[aria-current=page]').click();
+	await expect(page).not.toHaveURL(/platform=/);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', '');
+	await expect(page.locator('[data-testid=facet-platform] button[data-value=mastodon]')).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+});
+
 test('brushing the time axis filters the table and the facets', async ({ page }) => {
 	await page.goto(EXPLORE);
 	await settled(page);
