@@ -1,4 +1,4 @@
-// `npm run bench:budget [-- --dir build --port 4320 --runs 3 --pages /,/ko/,/wave/,/embed/wave/ --json out.json]`
+// `npm run bench:budget [-- --dir build --port 4320 --runs 5 --pages /,/ko/,/wave/,/embed/wave/ --json out.json]`
 //
 // The performance budget of the reader-facing pages (research/perf-security.md §2), measured on the built
 // site in headless Chromium, each run in a fresh browser context (cold cache), served by scripts/serve.js
@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
 	options: {
 		dir: { type: 'string', default: 'build' },
 		port: { type: 'string', default: '4320' },
-		runs: { type: 'string', default: '3' },
+		runs: { type: 'string', default: '5' },
 		pages: { type: 'string', default: '/,/ko/,/wave/,/embed/wave/' },
 		json: { type: 'string' }
 	}
