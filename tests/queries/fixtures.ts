@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES, createTableSql } from '../../src/lib/schema';
-import { sqlLiteral } from '../../src/lib/queries/sql';
+import { ident, sqlLiteral } from '../../src/lib/queries/sql';
 import {
 	ENGINE_TABLES,
-	appendFromStagingSql,
 	createEngineTableSql,
 	createPostsViewSql,
 	postsCoreFromPostsSql,
@@ -18,6 +17,16 @@ import {
 	type EngineTable
 } from '../../src/lib/queries/tables';
 import { nodeRunner, type NodeRunner } from '../helpers/node-runner';
+
+/**
+ * Moves rows of a staging table into an engine table by column name, casting to the contract types (the staging
+ * tables here come from Parquet; the browser appends the build's Arrow files positionally instead).
+ */
+function appendFromStagingSql(target: EngineTable, staging: string): string {
+	const cols = ENGINE_TABLES[target].map((c) => ident(c.name));
+	const casts = ENGINE_TABLES[target].map((c) => `CAST(${ident(c.name)} AS ${c.type})`);
+	return `INSERT INTO ${ident(target)} (${cols.join(', ')}) SELECT ${casts.join(', ')} FROM ${ident(staging)}`;
+}
 
 type P = {
 	id: number;

@@ -87,16 +87,6 @@ export function createPostsViewSql(): string {
 	return `CREATE VIEW posts AS SELECT ${cols.join(', ')} FROM posts_core p LEFT JOIN posts_text x USING (post_id)`;
 }
 
-/**
- * Moves rows of a staging table (as inserted from Arrow) into an engine table by column name, casting to the
- * contract types (the build writes millisecond timestamps; the contract says TIMESTAMP).
- */
-export function appendFromStagingSql(target: EngineTable, staging: string): string {
-	const cols = ENGINE_TABLES[target].map((c) => ident(c.name));
-	const casts = ENGINE_TABLES[target].map((c) => `CAST(${ident(c.name)} AS ${c.type})`);
-	return `INSERT INTO ${ident(target)} (${cols.join(', ')}) SELECT ${casts.join(', ')} FROM ${ident(staging)}`;
-}
-
 /** The light posts rows with their `copies` count, as the build writes them (and tests derive them). */
 export function postsCoreFromPostsSql(source = 'posts'): string {
 	return `SELECT p.*, coalesce(d.copies, 0)::INTEGER AS copies FROM ${source} p
