@@ -88,6 +88,54 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	expect(offOrigin).toEqual([]);
 });
 
+test('while it loads, the indicator counts the engine and data bytes against their true size', async ({
+	page
+}) => {
+	await page.goto(EXPLORE, { waitUntil: 'commit' });
+	// Sampled every frame from inside the page: the status the indicator reads, and the text it shows.
+	const samples = await page.evaluate(async () => {
+		type Status = {
+			phase: string;
+			engineLoaded: number;
+			engineTotal: number;
+			dataLoaded: number;
+			dataTotal: number;
+		};
+		const out: (Status & { text: string })[] = [];
+		const t0 = performance.now();
+		while (performance.now() - t0 < 40_000) {
+			const s = (window as unknown as { __aiad?: { status: Status } }).__aiad?.status;
+			if (s) {
+				const text = document.querySelector('.engine-status')?.textContent ?? '';
+				out.push({ ...s, text });
+				if (s.phase === 'ready') break;
+			}
+			await new Promise((r) => requestAnimationFrame(r));
+		}
+		return out.map(({ phase, engineLoaded, engineTotal, dataLoaded, dataTotal, text }) => ({
+			phase,
+			engineLoaded,
+			engineTotal,
+			dataLoaded,
+			dataTotal,
+			text
+		}));
+	});
+	expect(samples.at(-1)?.phase).toBe('ready');
+	const engine = samples.filter((s) => s.engineTotal > 0);
+	expect(engine.length).toBeGreaterThan(0);
+	// The wasm is served brotli-compressed: its length header counts compressed bytes, the progress decoded ones.
+	for (const s of engine) expect(s.engineLoaded, JSON.stringify(s)).toBeLessThanOrEqual(s.engineTotal);
+	expect(engine.at(-1)!.engineLoaded).toBe(engine.at(-1)!.engineTotal);
+	expect(engine.at(-1)!.engineTotal).toBeGreaterThan(20 * 1024 * 1024);
+	for (const s of samples.filter((x) => x.dataTotal > 0))
+		expect(s.dataLoaded, JSON.stringify(s)).toBeLessThanOrEqual(s.dataTotal);
+	for (const { text } of samples) {
+		const shown = /\(([\d.]+) MB \/ ([\d.]+) MB\)/.exec(text);
+		if (shown) expect(Number(shown[1]), text).toBeLessThanOrEqual(Number(shown[2]));
+	}
+});
+
 test('pressing a platform bar filters every other view, including the table', async ({ page }) => {
 	await page.goto(EXPLORE);
 	await settled(page);

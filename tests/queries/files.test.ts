@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	decodedLength,
 	edgePartition,
 	overlaps,
 	postsExtent,
@@ -99,5 +100,22 @@ describe('edgePartition: where a time-sorted page of a brushed range most likely
 	] as const)('%s', (_, range, sort, expected) => {
 		const got = edgePartition(files, range, sort);
 		expect(got ? got.path.slice(-7, -6) : null).toBe(expected);
+	});
+});
+
+describe('decodedLength: the progress total of a download', () => {
+	const headers = (h: Record<string, string>) => new Headers(h);
+	it('is the length header of a body sent as it is', () => {
+		expect(decodedLength(headers({ 'content-length': '5000' }), 9000)).toBe(5000);
+		expect(decodedLength(headers({ 'content-length': '5000', 'content-encoding': 'identity' }), 9000)).toBe(
+			5000
+		);
+	});
+	it('is the expected size when the header counts compressed bytes', () => {
+		expect(decodedLength(headers({ 'content-length': '5000', 'content-encoding': 'br' }), 9000)).toBe(9000);
+	});
+	it('is the expected size without a usable header', () => {
+		expect(decodedLength(headers({}), 9000)).toBe(9000);
+		expect(decodedLength(headers({ 'content-length': 'x' }), 9000)).toBe(9000);
 	});
 });

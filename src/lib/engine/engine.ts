@@ -15,12 +15,15 @@ import {
 	createPostsViewSql,
 	type EngineTable
 } from '../queries/tables';
-import { overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
+import { decodedLength, overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
 
 /** Where the build's files are served. */
 export const DATA_BASE = '/data/';
+/** The engine's wasm in bytes, decoded (vite.config.ts reads it from node_modules): the progress total when the
+ * response is compressed and its length header counts compressed bytes. */
+const WASM_BYTES = __DUCKDB_WASM_BYTES__;
 /** Boot fails when the download or compile makes no progress for this long (a wasm served with the wrong MIME
  * type makes instantiation hang rather than fail). */
 export const STALL_TIMEOUT_MS = 30_000;
@@ -91,8 +94,7 @@ function stallGuard<T>(work: Promise<T>, lastProgress: () => number, onStall: ()
 async function fetchBytes(url: string, expected: number): Promise<Uint8Array> {
 	const res = await fetch(url, { credentials: 'same-origin' });
 	if (!res.ok) throw new Error(`Could not download ${url} (HTTP ${res.status}).`);
-	const length = Number(res.headers.get('content-length')) || expected;
-	engineStatus.dataTotal += length;
+	engineStatus.dataTotal += decodedLength(res.headers, expected);
 	if (!res.body) {
 		const buf = new Uint8Array(await res.arrayBuffer());
 		engineStatus.dataLoaded += buf.byteLength;
@@ -156,7 +158,7 @@ async function boot(): Promise<Engine> {
 	const onProgress = (p: InstantiationProgress) => {
 		last = performance.now();
 		engineStatus.engineLoaded = p.bytesLoaded;
-		engineStatus.engineTotal = p.bytesTotal;
+		engineStatus.engineTotal = Math.max(p.bytesTotal || WASM_BYTES, p.bytesLoaded);
 	};
 	try {
 		await stallGuard(

@@ -72,3 +72,14 @@ export function edgePartition(
 	const inRange = files.filter((f) => f.from !== undefined && overlaps(f, [[range.from, range.to]]));
 	return (sort === 'newest' ? inRange.at(-1) : inRange[0]) ?? null;
 }
+
+/**
+ * How many body bytes a response will deliver to JS, for progress: its Content-Length only when the body is
+ * not content-encoded (then the header counts compressed bytes, and the reader sees decoded ones), else what
+ * the caller expects (the file's size in the data index, or the engine's known size).
+ */
+export function decodedLength(headers: { get(name: string): string | null }, expected: number): number {
+	const encoding = headers.get('content-encoding');
+	const length = Number(headers.get('content-length'));
+	return (!encoding || encoding === 'identity') && length > 0 ? length : expected;
+}

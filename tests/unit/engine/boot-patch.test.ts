@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script, createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import {
+	BOOT_PATCHES,
+	BOOT_PATCH_MARKER,
+	BootPatchError,
+	WORKER_FILE,
+	applyBootPatch
+} from '../../../scripts/lib/duckdb-boot-patch';
+
+const installed = (): string =>
+	readFileSync(createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${WORKER_FILE}`), 'utf8');
+
+/** A stand-in worker holding each patch's text once, among other code. */
+const synthetic = (): string => BOOT_PATCHES.map((p, i) => `var a${i}=1;${p.from};`).join('\n');
+
+describe('applyBootPatch', () => {
+	it('replaces every patched text and marks the worker', () => {
+		const { source, changed } = applyBootPatch(synthetic());
+		expect(changed).toBe(true);
+		expect(source.startsWith(`${BOOT_PATCH_MARKER}\n`)).toBe(true);
+		for (const p of BOOT_PATCHES) expect(source).toContain(p.to);
+		for (let i = 0; i < BOOT_PATCHES.length; i++) expect(source).toContain(`var a${i}=1;`);
+	});
+
+	it('leaves a patched worker as it is', () => {
+		const once = applyBootPatch(synthetic()).source;
+		expect(applyBootPatch(once)).toEqual({ source: once, changed: false });
+	});
+
+	it('names the patch whose text is missing, and changes nothing', () => {
+		const worker = synthetic().replace(BOOT_PATCHES[3].from, 'mergeLibSymbols=()=>{}');
+		expect(() => applyBootPatch(worker)).toThrow(BootPatchError);
+		expect(() => applyBootPatch(worker)).toThrow(`"${BOOT_PATCHES[3].name}" (its text is found nowhere)`);
+	});
+
+	it('refuses a text found twice', () => {
+		const worker = `${synthetic()}\n${BOOT_PATCHES[5].from}`;
+		expect(() => applyBootPatch(worker)).toThrow('more than once');
+	});
+});
+
+describe('the installed DuckDB-wasm worker (what the build ships)', () => {
+	it('carries the boot patch and still compiles', () => {
+		const source = installed();
+		expect(source.startsWith(BOOT_PATCH_MARKER)).toBe(true);
+		for (const p of BOOT_PATCHES) expect(source).toContain(p.to);
+		expect(() => new Script(source)).not.toThrow();
+	});
+
+	/** The worker's own patched GOT functions, run over a stand-in GOT and function table. */
+	function loader() {
+		const source = installed();
+		const slice = (start: string, end: string) => {
+			const at = source.indexOf(start);
+			return source.slice(at, source.indexOf(end, at));
+		};
+		const context = createContext({
+			WebAssembly,
+			table: [] as unknown[],
+			GOT: {} as Record<string, WebAssembly.Global>
+		});
+		runInContext(
+			`var isInternalSym=e=>e==="__wasm_call_ctors",err=e=>{throw new Error(e)},` +
+				`addFunction=f=>table.push(f),` +
+				`${slice('updateGOT=', ',relocateExports=')},${slice('relocateExports=', ',isSymbolDefined=')};`,
+			context
+		);
+		return context as unknown as {
+			relocateExports: (
+				e: object,
+				base: number,
+				replace?: boolean,
+				main?: boolean
+			) => Record<string, unknown>;
+			GOT: Record<string, WebAssembly.Global>;
+			table: unknown[];
+		};
+	}
+	const exports = () => ({
+		imported: () => 1,
+		other: () => 2,
+		orig$wide: () => 3,
+		data: new WebAssembly.Global({ value: 'i32' }, 8),
+		__wasm_call_ctors: () => 0
+	});
+
+	it('fills the main module’s imported GOT entries and data symbols, and gives no slot to other functions', () => {
+		const l = loader();
+		l.GOT.imported = new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+		l.GOT.wide = new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+		const out = l.relocateExports(exports(), 1024, false, true);
+		expect(out.data).toBe(1032);
+		expect(l.GOT.imported.value).toBeGreaterThan(0);
+		expect(l.GOT.wide.value).toBe(l.table.indexOf(out.orig$wide) + 1);
+		expect(l.GOT.data.value).toBe(1032);
+		expect(l.GOT.other).toBeUndefined();
+		expect(l.table).not.toContain(out.other);
+	});
+
+	it('still gives a side module’s functions a slot each, as before the patch', () => {
+		const l = loader();
+		const out = l.relocateExports(exports(), 4096);
+		expect(l.GOT.other.value).toBe(l.table.indexOf(out.other) + 1);
+		expect(l.GOT.imported.value).toBe(l.table.indexOf(out.imported) + 1);
+		expect(l.GOT.data.value).toBe(4104);
+		expect(l.GOT.__wasm_call_ctors).toBeUndefined();
+	});
+});
