@@ -4,7 +4,7 @@
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
 // Playwright cannot see):
 //   - bytes before the first chart (the prerendered histogram is on screen) and before the first query result;
-//   - engine ready and first query result on screen (the provenance facet's counts), ms after navigation: the
+//   - engine start (after the page hydrates), engine ready and first query result on screen (the provenance facet's counts), ms after navigation: the
 //     median, fastest and slowest of --loads first visits, each in a browser of its own;
 //   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes, and the same for the
 //     views that roll up the crossfilter cube (histogram, facets, summary: data-aggregates-settled), the table aside;
@@ -43,6 +43,7 @@ interface Row {
 	bytesFirstChart: number;
 	bytesFirstQuery: number;
 	firstChartMs: Spread;
+	engineStartMs: Spread;
 	engineReadyMs: Spread;
 	firstQueryMs: Spread;
 	settledMs: Spread;
@@ -155,6 +156,7 @@ interface Load {
 	page: Page;
 	offOrigin: string[];
 	firstChartMs: number;
+	engineStartMs: number;
 	engineReadyMs: number;
 	firstQueryMs: number;
 	settledMs: number;
@@ -198,10 +200,14 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	);
 	const bytesFirstQuery = logBytes(log);
 	const settledMs = await when(page, settledAfter, null);
+	const engineStartMs = await page.evaluate(
+		() => (window as unknown as { __aiad: { status: { startedMs: number } } }).__aiad.status.startedMs
+	);
 	return {
 		page,
 		offOrigin,
 		firstChartMs,
+		engineStartMs,
 		engineReadyMs,
 		firstQueryMs,
 		settledMs,
@@ -290,6 +296,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			bytesFirstChart,
 			bytesFirstQuery,
 			firstChartMs: spread(cold.map((c) => c.firstChartMs)),
+			engineStartMs: spread(cold.map((c) => c.engineStartMs)),
 			engineReadyMs: spread(cold.map((c) => c.engineReadyMs)),
 			firstQueryMs: spread(cold.map((c) => c.firstQueryMs)),
 			settledMs: spread(cold.map((c) => c.settledMs)),
@@ -360,6 +367,7 @@ async function main() {
 		['bytes before first chart', (r) => mb(r.bytesFirstChart)],
 		['cold loads (median, fastest–slowest)', (r) => String(r.loads)],
 		['first chart (prerendered)', (r) => sp(r.firstChartMs)],
+		['engine start (page hydrated)', (r) => sp(r.engineStartMs)],
 		['engine ready', (r) => sp(r.engineReadyMs)],
 		['first query result (on screen)', (r) => sp(r.firstQueryMs)],
 		['every view filled (table too)', (r) => sp(r.settledMs)],

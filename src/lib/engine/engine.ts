@@ -121,6 +121,7 @@ async function fetchBytes(url: string, expected: number): Promise<Uint8Array> {
 
 async function boot(): Promise<Engine> {
 	const started = performance.now();
+	engineStatus.startedMs = started;
 	if (!engineSupported()) {
 		engineStatus.phase = 'unsupported';
 		throw new Error(

@@ -22,6 +22,8 @@ export const engineStatus = $state({
 	error: '',
 	/** DuckDB version once ready. */
 	version: '',
+	/** When the boot began, ms after navigation (the page's performance.now()), and how long it took. */
+	startedMs: 0,
 	bootMs: 0,
 	files: [] as LoadedFile[]
 });
