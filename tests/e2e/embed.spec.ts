@@ -168,7 +168,11 @@ test('the Embed button gives copyable iframe and script code that work', async (
 	const frame = page.locator('figure[data-chart="wave"]');
 	await frame.locator('[data-action="embed"] summary').click();
 	const panel = frame.locator('[data-embed-panel="wave"]');
+	// The snippet is made absolute once the page has hydrated (the prerendered one is relative); a flag ticked
+	// before that changes only the native checkbox, and the snippet would never learn of it.
+	await expect(panel.locator('[data-copy="embed-iframe"]')).toHaveValue(new RegExp(`^<iframe src="${SITE}/`));
 	await panel.locator('[data-embed-flag="plain"]').check();
+	await expect(panel.locator('[data-copy="embed-iframe"]')).toHaveValue(/plain=true/);
 	const iframe = await panel.locator('[data-copy="embed-iframe"]').inputValue();
 	expect(iframe).toMatch(
 		new RegExp(
