@@ -1,10 +1,18 @@
 // `tsx scripts/patch-duckdb-wasm.ts`: applies the boot patch (scripts/lib/duckdb-boot-patch.ts) to the installed
-// DuckDB-wasm worker, in place, once. Runs after `npm install`/`npm ci` (postinstall) and again at the start of
-// `npm run build`, so a build never ships the unpatched worker even when install scripts were skipped.
-import { readFileSync, writeFileSync } from 'node:fs';
+// DuckDB-wasm worker and trims its wasm's exports to those the worker uses (scripts/lib/wasm-exports.ts), in
+// place, once. Runs after `npm install`/`npm ci` (postinstall) and again at the start of `npm run build`, so a
+// build never ships the unpatched engine even when install scripts were skipped.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BootPatchError, DUCKDB_VERSION, WORKER_FILE, applyBootPatch } from './lib/duckdb-boot-patch';
+import {
+	BootPatchError,
+	DUCKDB_VERSION,
+	WASM_FILE,
+	WORKER_FILE,
+	applyBootPatch
+} from './lib/duckdb-boot-patch';
+import { WasmFormatError, trimExports } from './lib/wasm-exports';
 
 const require = createRequire(import.meta.url);
 // The package exports its dist files, not its package.json.
@@ -21,7 +29,28 @@ try {
 	const { source, changed } = applyBootPatch(readFileSync(worker, 'utf8'));
 	if (changed) writeFileSync(worker, source);
 	console.log(`duckdb boot patch: ${changed ? 'applied to' : 'already in'} ${WORKER_FILE} (${version})`);
+
+	const wasmPath = join(dirname(worker), WASM_FILE);
+	const wasm = readFileSync(wasmPath);
+	const trimmed = trimExports(wasm, source);
+	if (trimmed) {
+		// Validates the rewritten module (V8 checks every section) before it replaces the original.
+		new WebAssembly.Module(trimmed);
+		// Renamed into place: an interrupted write must not leave a broken engine behind the marker check.
+		writeFileSync(`${wasmPath}.tmp`, trimmed);
+		renameSync(`${wasmPath}.tmp`, wasmPath);
+	}
+	console.log(
+		trimmed
+			? `duckdb boot patch: trimmed ${WASM_FILE}'s exports, ${mb(wasm.length)} → ${mb(trimmed.length)}`
+			: `duckdb boot patch: ${WASM_FILE}'s exports already trimmed`
+	);
 } catch (e) {
-	console.error(e instanceof BootPatchError ? `duckdb boot patch: ${e.message}` : e);
+	const known = e instanceof BootPatchError || e instanceof WasmFormatError;
+	console.error(known ? `duckdb boot patch: ${(e as Error).message}` : e);
 	process.exit(1);
+}
+
+function mb(n: number): string {
+	return `${(n / 1e6).toFixed(1)} MB`;
 }

@@ -22,6 +22,8 @@
 
 export const DUCKDB_VERSION = '1.32.0';
 export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
+/** The module that worker loads; its exports are trimmed by scripts/lib/wasm-exports.ts. */
+export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
 	'/* ai-art-discourse-explorer boot patch 1 (scripts/lib/duckdb-boot-patch.ts) */';
