@@ -216,6 +216,44 @@ test('brushing the time axis filters the table and the facets', async ({ page })
 	expect(await facetCounts(page, 'stance')).toEqual(before);
 });
 
+test('after a brush the URL is written once every view shows it, not while its data loads', async ({
+	page
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	// What the explorer said at each URL write (SvelteKit's goto ends in history.replaceState).
+	await page.evaluate(() => {
+		const writes: { url: string; state: string; settled: string }[] = [];
+		(window as unknown as { __writes: typeof writes }).__writes = writes;
+		const replace = history.replaceState.bind(history);
+		history.replaceState = (data, unused, url) => {
+			const el = document.querySelector<HTMLElement>('[data-testid=explorer]')!;
+			writes.push({
+				url: String(url ?? ''),
+				state: el.dataset.state ?? '',
+				settled: el.dataset.settled ?? ''
+			});
+			replace(data, unused, url);
+		};
+	});
+	// A range near the end of the data: its first page needs partitions no view has loaded yet.
+	const box = (await page.getByTestId('histogram').boundingBox())!;
+	await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5, { steps: 4 });
+	await page.mouse.up();
+	await expect(page).toHaveURL(/from=.*&to=/);
+	const writes = await page.evaluate(
+		() => (window as unknown as { __writes: { url: string; state: string; settled: string }[] }).__writes
+	);
+	const brushed = writes.filter((w) => w.url.includes('from='));
+	expect(brushed.length).toBeGreaterThan(0);
+	for (const w of brushed) {
+		expect(w.settled, JSON.stringify(w)).toBe('true');
+		expect(w.url).toContain(w.state);
+	}
+});
+
 test('a link reproduces the view: filters, search, sort and page round-trip through the URL', async ({
 	page,
 	context

@@ -221,7 +221,7 @@ async function boot(): Promise<Engine> {
 	interface Pending {
 		target: EngineTable;
 		bytes: Uint8Array;
-		settle: (error: unknown) => void;
+		settle: (error: unknown, insertMs: number) => void;
 	}
 	const pending: Pending[] = [];
 	let draining = false;
@@ -231,12 +231,13 @@ async function boot(): Promise<Engine> {
 		try {
 			while (pending.length > 0) {
 				const p = pending.shift()!;
+				const t0 = performance.now();
 				try {
 					if (killed) throw new Error('engine restarted');
 					await admin.insertArrowFromIPCStream(p.bytes, { name: p.target, create: false });
-					p.settle(null);
+					p.settle(null, performance.now() - t0);
 				} catch (e) {
-					p.settle(e);
+					p.settle(e, 0);
 				}
 			}
 		} finally {
@@ -251,14 +252,22 @@ async function boot(): Promise<Engine> {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
 			const bytes = await (early.get(file.path) ?? fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0));
+			const fetchMs = performance.now() - t0;
 			// Read now: inserting hands the buffer to the worker, which leaves it empty here.
 			const size = bytes.byteLength;
 			early.delete(file.path);
-			await new Promise<void>((resolve, reject) => {
-				pending.push({ target, bytes, settle: (e) => (e === null ? resolve() : reject(e)) });
+			const insertMs = await new Promise<number>((resolve, reject) => {
+				pending.push({ target, bytes, settle: (e, ms) => (e === null ? resolve(ms) : reject(e)) });
 				void drain();
 			});
-			engineStatus.files.push({ path: file.path, bytes: size, view, ms: performance.now() - t0 });
+			engineStatus.files.push({
+				path: file.path,
+				bytes: size,
+				view,
+				ms: performance.now() - t0,
+				fetchMs,
+				insertMs
+			});
 		})();
 		job.then(
 			() => loaded.add(key),

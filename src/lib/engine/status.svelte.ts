@@ -7,7 +7,11 @@ export interface LoadedFile {
 	bytes: number;
 	/** Which view asked for it first (explore, sql…). */
 	view: string;
+	/** From the request to the rows being in their table; of that, the download and the insert itself (the
+	 * rest is waiting for the inserts ahead of it). */
 	ms: number;
+	fetchMs: number;
+	insertMs: number;
 }
 
 export const engineStatus = $state({

@@ -1,15 +1,17 @@
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { afterNavigate, goto } from '$app/navigation';
 import { page } from '$app/state';
 
 /**
  * The explorer's query string, held here first and written to the URL just after the views have repainted.
  *
- * A SvelteKit navigation, even a `goto` with replaceState, reads the scroll position (a forced layout) and
- * rewrites history before the page's state changes: about 10 ms of every brush. Here `set` changes `search`
- * at once, so the views repaint from it, and the `goto` follows after the next frame, coalesced when several
- * changes come before it. `page.url` catches up a frame later. A navigation that is not one of these writes (a
- * link into the explorer, back/forward) is adopted when it lands.
+ * A SvelteKit navigation, even a `goto` with replaceState, reads the scroll position (a forced layout),
+ * rewrites history and updates everything that reads `page`: about 9 ms of main thread per write. Here `set`
+ * changes `search` at once, so the views repaint from it, and the `goto` follows once `quiet()` says the views
+ * are done (checked every frame, at most URL_WAIT_MS), coalesced when several changes come before it. Written
+ * a frame after the change instead, it landed while a brush's data files were arriving, and their bodies
+ * waited for it. A navigation that is not one of these writes (a link into the explorer, back/forward) is
+ * adopted when it lands.
  *
  * Before mount `search` is empty: the prerendered page has no query string, and hydration must match it.
  * Construct during component initialisation.
@@ -18,8 +20,11 @@ export class SearchState {
 	/** The query string the views show, with its leading '?' (or empty). */
 	search = $state('');
 	#scheduled = false;
+	readonly #quiet: () => boolean;
 
-	constructor() {
+	/** `quiet`: whether the views show the current state, so the URL write would hold nothing up. */
+	constructor(quiet: () => boolean = () => true) {
+		this.#quiet = quiet;
 		onMount(() => {
 			this.search = page.url.search;
 		});
@@ -32,19 +37,28 @@ export class SearchState {
 		this.search = search;
 		if (this.#scheduled) return;
 		this.#scheduled = true;
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				this.#scheduled = false;
-				if (this.search === page.url.search) return;
-				void goto(`${page.url.pathname}${this.search}`, {
-					replaceState: true,
-					keepFocus: true,
-					noScroll: true
-				});
-			}, 0)
-		);
+		const deadline = performance.now() + URL_WAIT_MS;
+		const write = () => {
+			this.#scheduled = false;
+			if (this.search === page.url.search) return;
+			void goto(`${page.url.pathname}${this.search}`, {
+				replaceState: true,
+				keepFocus: true,
+				noScroll: true
+			});
+		};
+		// After a frame, so what the views painted reaches the screen before the write.
+		const check = () => {
+			if (untrack(this.#quiet) || performance.now() >= deadline) setTimeout(write, 0);
+			else requestAnimationFrame(check);
+		};
+		requestAnimationFrame(check);
 	}
 }
+
+/** The longest the URL waits for the views: a slow query (a first search loading text) must not keep a
+ * shared link stale for long. */
+export const URL_WAIT_MS = 500;
 
 /**
  * Whether a navigation's URL replaces the explorer's state: every kind but its own writes (`goto`) and the first
