@@ -15,6 +15,11 @@
  *   URL (no code cache on later visits). The compiler now gets the response itself; progress is counted on a
  *   clone of it. The total is left unknown (0) when the response is content-encoded, since the length header
  *   then counts compressed bytes while progress counts decoded ones; the engine falls back to the known size.
+ * - It requested its wasm only once the page had loaded DuckDB's JS API and sent the instantiate message,
+ *   which waits for the page's main thread. The engine now names the wasm in the worker's URL (its hash), and
+ *   the worker's first statement (BOOT_PRELUDE) starts that download; instantiation takes the response when
+ *   it asks for the same URL, and fetches as before otherwise. With the boot started before the explorer
+ *   hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
  *
  * Each patch must match exactly once, or the patch fails with a message saying which one: a DuckDB upgrade
  * then has to re-check them rather than silently ship an unpatched (slower) or half-patched worker.
@@ -26,7 +31,21 @@ export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
 export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
-	'/* ai-art-discourse-explorer boot patch 1 (scripts/lib/duckdb-boot-patch.ts) */';
+	'/* ai-art-discourse-explorer boot patch 2 (scripts/lib/duckdb-boot-patch.ts) */';
+/** How a worker patched by an earlier version of this file starts: its text no longer matches the patches. */
+const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
+
+/**
+ * Runs first in the worker (right after its "use strict"). The wasm's absolute URL comes in the worker's hash (src/lib/engine/engine.ts);
+ * `__aiadWasmFetch` hands that download to the instantiation that asks for the same URL, once, and fetches
+ * anything else as the worker did. A failed early download fails that instantiation the way its own fetch
+ * would (the rejection is only silenced for the case nobody asks).
+ */
+export const BOOT_PRELUDE =
+	'var __aiadEarlyUrl=self.location.hash.length>1?decodeURIComponent(self.location.hash.slice(1)):"",' +
+	'__aiadEarly=__aiadEarlyUrl?fetch(__aiadEarlyUrl,{credentials:"same-origin"}):null;' +
+	'__aiadEarly&&__aiadEarly.catch(()=>{});' +
+	'function __aiadWasmFetch(r){var e=__aiadEarly;if(e&&r.url===__aiadEarlyUrl){__aiadEarly=null;return e}return fetch(r)}';
 
 export interface TextPatch {
 	name: string;
@@ -35,6 +54,12 @@ export interface TextPatch {
 }
 
 export const BOOT_PATCHES: readonly TextPatch[] = [
+	{
+		// After the directive, which must stay the script's first statement for the worker to run strict.
+		name: 'the worker starts the wasm download first',
+		from: '"use strict";var duckdb=(()=>{',
+		to: `"use strict";${BOOT_PRELUDE}var duckdb=(()=>{`
+	},
 	{
 		name: 'main-module GOT: fill the imported entries only',
 		from: 'updateGOT=(e,t)=>{for(var r in e)if(!isInternalSym(r)){var n=e[r];r.startsWith("orig$")&&(r=r.split("$")[1],t=!0),GOT[r]||(GOT[r]=new WebAssembly.Global({value:"i32",mutable:!0})),',
@@ -70,6 +95,11 @@ export const BOOT_PATCHES: readonly TextPatch[] = [
 		name: 'the compiler streams the response itself; progress comes from a clone',
 		from: 'u=c.headers.get("content-length"),_=u&&parseInt(u,10)||0,d=new Date,p={startedAt:d,updatedAt:d,bytesTotal:_||0,bytesLoaded:0},f={transform(v,h){p.bytesLoaded+=v.byteLength;let y=new Date;if(y.getTime()-p.updatedAt.getTime()<20){p.updatedAt=y,h.enqueue(v);return}for(let S of r)S(p);h.enqueue(v)}},m=new TransformStream(f);return new Response((g=c.body)==null?void 0:g.pipeThrough(m),c)',
 		to: 'u=c.headers.get("content-encoding")?null:c.headers.get("content-length"),_=u&&parseInt(u,10)||0,d=new Date,p={startedAt:d,updatedAt:d,bytesTotal:_||0,bytesLoaded:0},f=c.body&&c.clone().body.getReader(),S=q=>{for(let k of r)k(q)};f&&(async()=>{for(;;){let{done:D,value:V}=await f.read();if(D)break;p.bytesLoaded+=V.byteLength;let y=new Date;y.getTime()-p.updatedAt.getTime()>=20&&(p.updatedAt=y,S(p))}S(p)})().catch(()=>{});return c'
+	},
+	{
+		name: 'instantiation takes the download the worker started first',
+		from: 'let l=new Request(this.mainModuleURL),c=await fetch(l)',
+		to: 'let l=new Request(this.mainModuleURL),c=await __aiadWasmFetch(l)'
 	}
 ];
 
@@ -82,6 +112,11 @@ export class BootPatchError extends Error {}
  */
 export function applyBootPatch(source: string): { source: string; changed: boolean } {
 	if (source.startsWith(BOOT_PATCH_MARKER)) return { source, changed: false };
+	if (source.startsWith(ANY_MARKER)) {
+		throw new BootPatchError(
+			'The DuckDB-wasm worker was patched by an earlier version of scripts/lib/duckdb-boot-patch.ts. Run `npm ci` to reinstall it; the install step then applies this version.'
+		);
+	}
 	let out = source;
 	for (const p of BOOT_PATCHES) {
 		const at = out.indexOf(p.from);

@@ -88,6 +88,20 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	expect(offOrigin).toEqual([]);
 });
 
+test('the worker downloads the engine once: the download it starts itself is the one instantiation uses', async ({
+	page
+}) => {
+	const wasm: string[] = [];
+	page.context().on('request', (r) => {
+		if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
+	});
+	await page.goto(EXPLORE);
+	await settled(page);
+	// Had instantiation not taken the early download (a URL that differs by a character), it would fetch again.
+	expect(wasm).toHaveLength(1);
+	expect(wasm[0]).toMatch(/\/_app\/immutable\/assets\/duckdb-eh\.[\w-]+\.wasm$/);
+});
+
 test('while it loads, the indicator counts the engine and data bytes against their true size', async ({
 	page
 }) => {

@@ -56,6 +56,19 @@ export function getEngine(): Promise<Engine> {
 	return dbReady;
 }
 
+/**
+ * Boots the engine now if the page has painted (its prerendered charts are on screen), else after the next
+ * frame. The explorer's route calls it from its load, which runs just before the page hydrates: the worker
+ * then downloads the wasm and compiles it while hydration (one task of 150 ms or more) holds the main thread,
+ * where a boot from onMount began only after it.
+ */
+export function bootAfterFirstPaint(): void {
+	const go = () => void getEngine().catch(() => undefined);
+	const painted = performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
+	if (painted) go();
+	else requestAnimationFrame(() => setTimeout(go, 0));
+}
+
 /** True when this browser can run the engine at all. */
 export function engineSupported(): boolean {
 	return (
@@ -151,8 +164,9 @@ async function boot(): Promise<Engine> {
 		},
 		() => undefined
 	);
-	// The worker script loads while the engine's module is imported.
-	const worker = new Worker(workerUrl);
+	// The worker script loads while the engine's module is imported. Its hash names the wasm, so the worker
+	// starts that download as it starts (scripts/lib/duckdb-boot-patch.ts), not when instantiation is asked.
+	const worker = new Worker(`${workerUrl}#${encodeURIComponent(new URL(wasmUrl, location.href).href)}`);
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	let last = performance.now();

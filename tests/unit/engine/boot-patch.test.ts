@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	BOOT_PATCHES,
 	BOOT_PATCH_MARKER,
+	BOOT_PRELUDE,
 	BootPatchError,
 	WORKER_FILE,
 	applyBootPatch
@@ -36,9 +37,56 @@ describe('applyBootPatch', () => {
 		expect(() => applyBootPatch(worker)).toThrow(`"${BOOT_PATCHES[3].name}" (its text is found nowhere)`);
 	});
 
+	it('refuses a worker patched by an earlier version, asking for a reinstall', () => {
+		const old = `/* ai-art-discourse-explorer boot patch 1 (scripts/lib/duckdb-boot-patch.ts) */\n${synthetic()}`;
+		expect(() => applyBootPatch(old)).toThrow('Run `npm ci`');
+	});
+
 	it('refuses a text found twice', () => {
 		const worker = `${synthetic()}\n${BOOT_PATCHES[5].from}`;
 		expect(() => applyBootPatch(worker)).toThrow('more than once');
+	});
+});
+
+describe('the prelude: the worker downloads its wasm as it starts', () => {
+	const WASM = 'http://localhost:4173/_app/immutable/assets/duckdb-eh.abc.wasm';
+	/** Runs the prelude in a worker-like context whose URL has `hash`; fetch returns a tagged promise. */
+	function run(hash: string) {
+		const calls: string[] = [];
+		const context = createContext({
+			self: { location: { hash } },
+			fetch: (r: string | { url: string }) => {
+				const url = typeof r === 'string' ? r : r.url;
+				calls.push(url);
+				return Object.assign(Promise.resolve(`response ${calls.length}`), { n: calls.length });
+			}
+		});
+		runInContext(BOOT_PRELUDE, context);
+		const wasmFetch = (url: string) =>
+			(context.__aiadWasmFetch as (r: { url: string }) => { n: number })({ url });
+		return { calls, wasmFetch };
+	}
+
+	it('starts the download named in the hash, and hands it to the first instantiation that asks for it', () => {
+		const { calls, wasmFetch } = run(`#${encodeURIComponent(WASM)}`);
+		expect(calls).toEqual([WASM]);
+		expect(wasmFetch(WASM).n).toBe(1);
+		// Used once: a second instantiation (after a restart) downloads again.
+		expect(wasmFetch(WASM).n).toBe(2);
+		expect(calls).toEqual([WASM, WASM]);
+	});
+
+	it('fetches any other URL itself, and keeps the early download for its own URL', () => {
+		const { calls, wasmFetch } = run(`#${encodeURIComponent(WASM)}`);
+		expect(wasmFetch('http://localhost:4173/other.wasm').n).toBe(2);
+		expect(wasmFetch(WASM).n).toBe(1);
+		expect(calls).toHaveLength(2);
+	});
+
+	it('without a hash, downloads nothing early', () => {
+		const { calls, wasmFetch } = run('');
+		expect(calls).toEqual([]);
+		expect(wasmFetch(WASM).n).toBe(1);
 	});
 });
 
@@ -48,6 +96,8 @@ describe('the installed DuckDB-wasm worker (what the build ships)', () => {
 		expect(source.startsWith(BOOT_PATCH_MARKER)).toBe(true);
 		for (const p of BOOT_PATCHES) expect(source).toContain(p.to);
 		expect(() => new Script(source)).not.toThrow();
+		// The prelude comes after the directive: the worker still runs in strict mode.
+		expect(source.split('\n')[1].startsWith(`"use strict";${BOOT_PRELUDE}`)).toBe(true);
 	});
 
 	/** The worker's own patched GOT functions, run over a stand-in GOT and function table. */
