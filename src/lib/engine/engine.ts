@@ -208,19 +208,20 @@ async function boot(): Promise<Engine> {
 		}
 	};
 
-	// Lock-down first: nothing else runs on this database before these settings are in place.
+	// Lock-down first: nothing else runs on this database before these settings are in place. One statement
+	// list for the whole set-up, as each query is a round trip to the worker on the way to the first result:
+	// the settings, in order, then our own tables (no setting is needed for them), then the read-back of the
+	// settings, whose rows are the list's result. No other SQL reaches the database before the check passes.
 	const admin: AsyncDuckDBConnection = await db.connect();
-	// One statement list per step: each query is a round trip to the worker, and the boot is on the way to the
-	// first result. The settings are still applied in order, and read back below.
-	await admin.query(LOCKDOWN_STATEMENTS.join(';\n'));
-	const check = (await admin.query(lockdownCheckSql())).toArray().map((r) => r.toJSON());
+	const tables = (Object.keys(ENGINE_TABLES) as EngineTable[]).map(createEngineTableSql);
+	const versionP = db.getVersion();
+	const setup = [...LOCKDOWN_STATEMENTS, ...tables, createPostsViewSql(), lockdownCheckSql()];
+	const check = (await admin.query(setup.join(';\n'))).toArray().map((r) => r.toJSON());
 	for (const [name, value] of Object.entries(LOCKDOWN_EXPECTED)) {
 		const got = check.find((r) => r.name === name);
 		if (String(got?.value) !== value) throw new Error(`Engine lock-down failed: ${name} is ${got?.value}.`);
 	}
-	const tables = (Object.keys(ENGINE_TABLES) as EngineTable[]).map(createEngineTableSql);
-	await admin.query([...tables, createPostsViewSql()].join(';\n'));
-	const version = await db.getVersion();
+	const version = await versionP;
 
 	engineStatus.phase = 'data';
 	const index = await indexJson;
