@@ -4,7 +4,7 @@
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
 // Playwright cannot see):
 //   - bytes before the first chart (the prerendered histogram is on screen) and before the first query result;
-//   - engine start (after the page hydrates), engine ready and first query result on screen (the provenance facet's counts), ms after navigation: the
+//   - engine start (its boot begins, after first paint), engine ready and first query result on screen (the provenance facet's counts), ms after navigation: the
 //     median, fastest and slowest of --loads first visits, each in a browser of its own;
 //   - brush -> every view repainted (the explorer's data-settled), p50/p95 over N brushes, and the same for the
 //     views that roll up the crossfilter cube (histogram, facets, summary: data-aggregates-settled), the table aside;
@@ -367,7 +367,7 @@ async function main() {
 		['bytes before first chart', (r) => mb(r.bytesFirstChart)],
 		['cold loads (median, fastest–slowest)', (r) => String(r.loads)],
 		['first chart (prerendered)', (r) => sp(r.firstChartMs)],
-		['engine start (page hydrated)', (r) => sp(r.engineStartMs)],
+		['engine start (boot begins)', (r) => sp(r.engineStartMs)],
 		['engine ready', (r) => sp(r.engineReadyMs)],
 		['first query result (on screen)', (r) => sp(r.firstQueryMs)],
 		['every view filled (table too)', (r) => sp(r.settledMs)],
