@@ -17,9 +17,9 @@
  *   then counts compressed bytes while progress counts decoded ones; the engine falls back to the known size.
  * - It requested its wasm only once the page had loaded DuckDB's JS API and sent the instantiate message,
  *   which waits for the page's main thread. The engine now names the wasm in the worker's URL (its hash), and
- *   the worker's first statement (BOOT_PRELUDE) starts that download; instantiation takes the response when
- *   it asks for the same URL, and fetches as before otherwise. With the boot started before the explorer
- *   hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
+ *   the worker's first statement (BOOT_PRELUDE) starts that download and its streaming compile; instantiation
+ *   takes both when it asks for the same URL, and fetches as before otherwise. With the boot started before
+ *   the explorer hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
  *
  * Each patch must match exactly once, or the patch fails with a message saying which one: a DuckDB upgrade
  * then has to re-check them rather than silently ship an unpatched (slower) or half-patched worker.
@@ -31,21 +31,31 @@ export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
 export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
-	'/* ai-art-discourse-explorer boot patch 2 (scripts/lib/duckdb-boot-patch.ts) */';
+	'/* ai-art-discourse-explorer boot patch 3 (scripts/lib/duckdb-boot-patch.ts) */';
 /** How a worker patched by an earlier version of this file starts: its text no longer matches the patches. */
 const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
 
 /**
- * Runs first in the worker (right after its "use strict"). The wasm's absolute URL comes in the worker's hash (src/lib/engine/engine.ts);
- * `__aiadWasmFetch` hands that download to the instantiation that asks for the same URL, once, and fetches
- * anything else as the worker did. A failed early download fails that instantiation the way its own fetch
- * would (the rejection is only silenced for the case nobody asks).
+ * Runs first in the worker (right after its "use strict"). The wasm's absolute URL comes in the worker's hash
+ * (src/lib/engine/engine.ts): the worker starts downloading it and compiling the stream at once, while the
+ * page is still hydrating. `__aiadWasmFetch` hands that download (a clone, for progress) to the instantiation
+ * that asks for the same URL, once, and fetches anything else as the worker did; `__aiadInstantiate` then
+ * instantiates the module compiled early (and drops the unread copy of the body), or streams as before. An
+ * early download or compile that fails fails that instantiation as its own would (rejections are silenced
+ * only where nobody is waiting).
  */
-export const BOOT_PRELUDE =
-	'var __aiadEarlyUrl=self.location.hash.length>1?decodeURIComponent(self.location.hash.slice(1)):"",' +
-	'__aiadEarly=__aiadEarlyUrl?fetch(__aiadEarlyUrl,{credentials:"same-origin"}):null;' +
-	'__aiadEarly&&__aiadEarly.catch(()=>{});' +
-	'function __aiadWasmFetch(r){var e=__aiadEarly;if(e&&r.url===__aiadEarlyUrl){__aiadEarly=null;return e}return fetch(r)}';
+export const BOOT_PRELUDE = [
+	'var __aiadEarlyUrl=self.location.hash.length>1?decodeURIComponent(self.location.hash.slice(1)):"",',
+	'__aiadEarly=__aiadEarlyUrl?fetch(__aiadEarlyUrl,{credentials:"same-origin"})',
+	'.then(r=>({progress:r.clone(),module:WebAssembly.compileStreaming(r)})):null,__aiadModule=null;',
+	'__aiadEarly&&__aiadEarly.then(x=>x.module.catch(()=>{}),()=>{});',
+	'function __aiadWasmFetch(r){var e=__aiadEarly;if(e&&r.url===__aiadEarlyUrl){__aiadEarly=null;',
+	'__aiadModule=e.then(x=>x.module);return e.then(x=>x.progress)}return fetch(r)}',
+	'function __aiadInstantiate(a,i){var m=__aiadModule;__aiadModule=null;',
+	'if(!m)return WebAssembly.instantiateStreaming(a,i);',
+	'a.then(c=>{c.body&&c.body.cancel()}).catch(()=>{});',
+	'return m.then(d=>WebAssembly.instantiate(d,i).then(n=>({instance:n,module:d})))}'
+].join('');
 
 export interface TextPatch {
 	name: string;
@@ -100,6 +110,11 @@ export const BOOT_PATCHES: readonly TextPatch[] = [
 		name: 'instantiation takes the download the worker started first',
 		from: 'let l=new Request(this.mainModuleURL),c=await fetch(l)',
 		to: 'let l=new Request(this.mainModuleURL),c=await __aiadWasmFetch(l)'
+	},
+	{
+		name: 'and the module compiled from it',
+		from: 'WebAssembly.instantiateStreaming(a,e).then(l=>{t(l.instance,l.module)})',
+		to: '__aiadInstantiate(a,e).then(l=>{t(l.instance,l.module)})'
 	}
 ];
 

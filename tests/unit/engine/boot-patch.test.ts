@@ -48,45 +48,110 @@ describe('applyBootPatch', () => {
 	});
 });
 
-describe('the prelude: the worker downloads its wasm as it starts', () => {
+describe('the prelude: the worker downloads and compiles its wasm as it starts', () => {
 	const WASM = 'http://localhost:4173/_app/immutable/assets/duckdb-eh.abc.wasm';
-	/** Runs the prelude in a worker-like context whose URL has `hash`; fetch returns a tagged promise. */
+	interface FakeResponse {
+		url: string;
+		id: string;
+		cancelled: boolean;
+		clone(): FakeResponse;
+		body: { cancel(): void };
+	}
+	const response = (url: string, id: string): FakeResponse => {
+		const r: FakeResponse = {
+			url,
+			id,
+			cancelled: false,
+			clone: () => response(url, `${id}+clone`),
+			body: { cancel: () => void (r.cancelled = true) }
+		};
+		return r;
+	};
+	/** Runs the prelude in a worker-like context whose URL has `hash`, with fetch and WebAssembly stand-ins. */
 	function run(hash: string) {
-		const calls: string[] = [];
+		const fetched: string[] = [];
+		const compiled: string[] = [];
 		const context = createContext({
 			self: { location: { hash } },
 			fetch: (r: string | { url: string }) => {
 				const url = typeof r === 'string' ? r : r.url;
-				calls.push(url);
-				return Object.assign(Promise.resolve(`response ${calls.length}`), { n: calls.length });
+				fetched.push(url);
+				return Promise.resolve(response(url, `response ${fetched.length}`));
+			},
+			WebAssembly: {
+				compileStreaming: (r: FakeResponse) => {
+					compiled.push(r.id);
+					return Promise.resolve(`module of ${r.id}`);
+				},
+				instantiate: (m: string) => Promise.resolve(`instance of ${m}`),
+				instantiateStreaming: async (a: Promise<FakeResponse>) => {
+					const r = await a;
+					return { instance: `streamed ${r.id}`, module: `streamed ${r.id}` };
+				}
 			}
 		});
 		runInContext(BOOT_PRELUDE, context);
-		const wasmFetch = (url: string) =>
-			(context.__aiadWasmFetch as (r: { url: string }) => { n: number })({ url });
-		return { calls, wasmFetch };
+		const c = context as unknown as {
+			__aiadWasmFetch(r: { url: string }): Promise<FakeResponse>;
+			__aiadInstantiate(a: Promise<FakeResponse>, imports: object): Promise<{ instance: string }>;
+		};
+		/** What the patched instantiateWasm does: fetch (its progress reader clones the response), instantiate. */
+		const instantiate = async (url: string) => {
+			const a = c.__aiadWasmFetch({ url }).then((r) => (r.clone(), r));
+			const { instance } = await c.__aiadInstantiate(a, {});
+			return { instance, response: await a };
+		};
+		return { fetched, compiled, instantiate };
 	}
 
-	it('starts the download named in the hash, and hands it to the first instantiation that asks for it', () => {
-		const { calls, wasmFetch } = run(`#${encodeURIComponent(WASM)}`);
-		expect(calls).toEqual([WASM]);
-		expect(wasmFetch(WASM).n).toBe(1);
-		// Used once: a second instantiation (after a restart) downloads again.
-		expect(wasmFetch(WASM).n).toBe(2);
-		expect(calls).toEqual([WASM, WASM]);
+	it('downloads the URL in its hash and compiles the stream before anyone asks', async () => {
+		const { fetched, compiled } = run(`#${encodeURIComponent(WASM)}`);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(fetched).toEqual([WASM]);
+		expect(compiled).toEqual(['response 1']);
 	});
 
-	it('fetches any other URL itself, and keeps the early download for its own URL', () => {
-		const { calls, wasmFetch } = run(`#${encodeURIComponent(WASM)}`);
-		expect(wasmFetch('http://localhost:4173/other.wasm').n).toBe(2);
-		expect(wasmFetch(WASM).n).toBe(1);
-		expect(calls).toHaveLength(2);
+	it('the first instantiation of that URL uses the early module, and its unread copy of the body is dropped', async () => {
+		const { fetched, instantiate } = run(`#${encodeURIComponent(WASM)}`);
+		const first = await instantiate(WASM);
+		expect(first.instance).toBe('instance of module of response 1');
+		// It got the clone kept for progress; that clone's own unread body is cancelled.
+		expect(first.response.id).toBe('response 1+clone');
+		await new Promise((r) => setTimeout(r, 0));
+		expect(first.response.cancelled).toBe(true);
+		// Used once: a second instantiation (after a restart) downloads and streams again.
+		expect((await instantiate(WASM)).instance).toBe('streamed response 2');
+		expect(fetched).toEqual([WASM, WASM]);
 	});
 
-	it('without a hash, downloads nothing early', () => {
-		const { calls, wasmFetch } = run('');
-		expect(calls).toEqual([]);
-		expect(wasmFetch(WASM).n).toBe(1);
+	it('fetches and streams any other URL itself, keeping the early download for its own', async () => {
+		const { fetched, instantiate } = run(`#${encodeURIComponent(WASM)}`);
+		expect((await instantiate('http://localhost:4173/other.wasm')).instance).toBe('streamed response 2');
+		expect((await instantiate(WASM)).instance).toBe('instance of module of response 1');
+		expect(fetched).toHaveLength(2);
+	});
+
+	it('without a hash, downloads nothing early and streams as the worker did', async () => {
+		const { fetched, compiled, instantiate } = run('');
+		expect(fetched).toEqual([]);
+		expect((await instantiate(WASM)).instance).toBe('streamed response 1');
+		expect(compiled).toEqual([]);
+	});
+
+	it('a failed early download fails the instantiation that takes it', async () => {
+		const context = createContext({
+			self: { location: { hash: `#${encodeURIComponent(WASM)}` } },
+			fetch: () => Promise.reject(new Error('offline')),
+			WebAssembly: {}
+		});
+		runInContext(BOOT_PRELUDE, context);
+		const c = context as unknown as {
+			__aiadWasmFetch(r: { url: string }): Promise<unknown>;
+			__aiadInstantiate(a: Promise<unknown>, imports: object): Promise<unknown>;
+		};
+		const a = c.__aiadWasmFetch({ url: WASM });
+		a.catch(() => undefined);
+		await expect(c.__aiadInstantiate(a, {})).rejects.toThrow('offline');
 	});
 });
 
