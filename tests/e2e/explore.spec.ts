@@ -268,6 +268,27 @@ test('after a brush the URL is written once every view shows it, not while its d
 	}
 });
 
+test('leaving the explorer while its URL write waits does not carry the filters to the next page', async ({
+	page
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	// Slow partitions keep the views from settling, so the brush's URL write is still waiting at the click.
+	await page.route('**/data/arrow/posts*/**', async (route) => {
+		await new Promise((r) => setTimeout(r, 1_500));
+		await route.continue().catch(() => undefined);
+	});
+	const box = (await page.getByTestId('histogram').boundingBox())!;
+	await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 4 });
+	await page.mouse.up();
+	await page.getByRole('navigation').getByRole('link', { name: 'Protest wave' }).click();
+	await expect(page).toHaveURL(/\/wave\/$/);
+	await page.waitForTimeout(1_000);
+	expect(new URL(page.url()).search).toBe('');
+});
+
 test('a link reproduces the view: filters, search, sort and page round-trip through the URL', async ({
 	page,
 	context

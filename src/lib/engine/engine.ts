@@ -165,7 +165,8 @@ async function boot(): Promise<Engine> {
 		() => undefined
 	);
 	// The worker script loads while the engine's module is imported. Its hash names the wasm, so the worker
-	// starts that download as it starts (scripts/lib/duckdb-boot-patch.ts), not when instantiation is asked.
+	// starts downloading and compiling it as it starts (scripts/lib/duckdb-boot-patch.ts), not when
+	// instantiation is asked.
 	const worker = new Worker(`${workerUrl}#${encodeURIComponent(new URL(wasmUrl, location.href).href)}`);
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -20,6 +20,7 @@ export class SearchState {
 	/** The query string the views show, with its leading '?' (or empty). */
 	search = $state('');
 	#scheduled = false;
+	#destroyed = false;
 	readonly #quiet: () => boolean;
 
 	/** `quiet`: whether the views show the current state, so the URL write would hold nothing up. */
@@ -27,6 +28,8 @@ export class SearchState {
 		this.#quiet = quiet;
 		onMount(() => {
 			this.search = page.url.search;
+			// A write still waiting when the reader leaves the explorer must not land on the next page.
+			return () => (this.#destroyed = true);
 		});
 		afterNavigate((nav) => {
 			if (adoptsNavigation(nav.type)) this.search = page.url.search;
@@ -38,10 +41,11 @@ export class SearchState {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
 		const deadline = performance.now() + URL_WAIT_MS;
+		const path = page.url.pathname;
 		const write = () => {
 			this.#scheduled = false;
-			if (this.search === page.url.search) return;
-			void goto(`${page.url.pathname}${this.search}`, {
+			if (this.#destroyed || page.url.pathname !== path || this.search === page.url.search) return;
+			void goto(`${path}${this.search}`, {
 				replaceState: true,
 				keepFocus: true,
 				noScroll: true
@@ -49,7 +53,7 @@ export class SearchState {
 		};
 		// After a frame, so what the views painted reaches the screen before the write.
 		const check = () => {
-			if (untrack(this.#quiet) || performance.now() >= deadline) setTimeout(write, 0);
+			if (this.#destroyed || untrack(this.#quiet) || performance.now() >= deadline) setTimeout(write, 0);
 			else requestAnimationFrame(check);
 		};
 		requestAnimationFrame(check);
