@@ -66,7 +66,7 @@ export interface TextPatch {
 export const BOOT_PATCHES: readonly TextPatch[] = [
 	{
 		// After the directive, which must stay the script's first statement for the worker to run strict.
-		name: 'the worker starts the wasm download first',
+		name: 'the worker starts downloading and compiling the wasm first',
 		from: '"use strict";var duckdb=(()=>{',
 		to: `"use strict";${BOOT_PRELUDE}var duckdb=(()=>{`
 	},
