@@ -32,6 +32,15 @@ const facetCounts = (page: Page, facet: string): Promise<Record<string, number>>
 			)
 		);
 
+/** Drags across the time histogram from fraction `from` to fraction `to` of its width (a real brush). */
+async function brush(page: Page, from: number, to: number, steps = 4) {
+	const box = (await page.getByTestId('histogram').boundingBox())!;
+	await page.mouse.move(box.x + box.width * from, box.y + box.height * 0.5);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * to, box.y + box.height * 0.5, { steps });
+	await page.mouse.up();
+}
+
 /** Records every request that is not to our own origin, and blocks it. */
 async function guardOrigin(page: Page, baseURL: string) {
 	const offOrigin: string[] = [];
@@ -202,11 +211,7 @@ test('brushing the time axis filters the table and the facets', async ({ page })
 	await page.goto(EXPLORE);
 	await settled(page);
 	const before = await facetCounts(page, 'stance');
-	const box = (await page.getByTestId('histogram').boundingBox())!;
-	await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
-	await page.mouse.down();
-	await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5, { steps: 6 });
-	await page.mouse.up();
+	await brush(page, 0.35, 0.45, 6);
 	await expect(page).toHaveURL(/from=.*&to=/);
 	await settled(page);
 	const url = new URL(page.url());
@@ -251,11 +256,7 @@ test('after a brush the URL is written once every view shows it, not while its d
 		};
 	});
 	// A range near the end of the data: its first page needs partitions no view has loaded yet.
-	const box = (await page.getByTestId('histogram').boundingBox())!;
-	await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
-	await page.mouse.down();
-	await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5, { steps: 4 });
-	await page.mouse.up();
+	await brush(page, 0.8, 0.9);
 	await expect(page).toHaveURL(/from=.*&to=/);
 	const writes = await page.evaluate(
 		() => (window as unknown as { __writes: { url: string; state: string; settled: string }[] }).__writes
@@ -278,11 +279,7 @@ test('leaving the explorer while its URL write waits does not carry the filters 
 		await new Promise((r) => setTimeout(r, 1_500));
 		await route.continue().catch(() => undefined);
 	});
-	const box = (await page.getByTestId('histogram').boundingBox())!;
-	await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
-	await page.mouse.down();
-	await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 4 });
-	await page.mouse.up();
+	await brush(page, 0.6, 0.7);
 	await page.getByRole('navigation').getByRole('link', { name: 'Protest wave' }).click();
 	await expect(page).toHaveURL(/\/wave\/$/);
 	await page.waitForTimeout(1_000);
