@@ -44,6 +44,8 @@ interface Row {
 	bytesFirstQuery: number;
 	firstChartMs: Spread;
 	engineStartMs: Spread;
+	/** Medians of when each boot step ended (engineStatus.steps), by step. */
+	stepMs: Record<string, Spread>;
 	engineReadyMs: Spread;
 	firstQueryMs: Spread;
 	settledMs: Spread;
@@ -56,6 +58,8 @@ interface Row {
 	searchColdMs: number;
 	searchWarmMs: number;
 	bytesTotal: number;
+	/** The fixed CPU workload's time just before the cold loads: how busy the machine was. */
+	cpuCheckMs: number;
 }
 
 /** The median of the cold loads, with their fastest and slowest. */
@@ -157,6 +161,7 @@ interface Load {
 	offOrigin: string[];
 	firstChartMs: number;
 	engineStartMs: number;
+	steps: { name: string; at: number }[];
 	engineReadyMs: number;
 	firstQueryMs: number;
 	settledMs: number;
@@ -200,14 +205,20 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	);
 	const bytesFirstQuery = logBytes(log);
 	const settledMs = await when(page, settledAfter, null);
-	const engineStartMs = await page.evaluate(
-		() => (window as unknown as { __aiad: { status: { startedMs: number } } }).__aiad.status.startedMs
-	);
+	const { engineStartMs, steps } = await page.evaluate(() => {
+		const { status } = (
+			window as unknown as {
+				__aiad: { status: { startedMs: number; steps: { name: string; at: number }[] } };
+			}
+		).__aiad;
+		return { engineStartMs: status.startedMs, steps: status.steps.map((x) => ({ ...x })) };
+	});
 	return {
 		page,
 		offOrigin,
 		firstChartMs,
 		engineStartMs,
+		steps,
 		engineReadyMs,
 		firstQueryMs,
 		settledMs,
@@ -220,6 +231,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 	const log = join(mkdtempSync(join(tmpdir(), 'aiad-bench-')), 'bytes.jsonl');
 	writeFileSync(log, '');
 	const server = await serve(dir, log);
+	const cpuCheckMs = cpuCheck();
 	// Cold loads vary by a few hundred ms on a small machine: the load metrics are the median of `loads`
 	// first visits, each in a browser of its own. The last one's page then runs the brushes and searches.
 	const cold: Load[] = [];
@@ -297,6 +309,12 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			bytesFirstQuery,
 			firstChartMs: spread(cold.map((c) => c.firstChartMs)),
 			engineStartMs: spread(cold.map((c) => c.engineStartMs)),
+			stepMs: Object.fromEntries(
+				cold[0].steps.map(({ name }) => [
+					name,
+					spread(cold.map((c) => c.steps.find((x) => x.name === name)?.at ?? NaN))
+				])
+			),
 			engineReadyMs: spread(cold.map((c) => c.engineReadyMs)),
 			firstQueryMs: spread(cold.map((c) => c.firstQueryMs)),
 			settledMs: spread(cold.map((c) => c.settledMs)),
@@ -308,12 +326,25 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			aggP95: quantile(aggTimes, 0.95),
 			searchColdMs,
 			searchWarmMs,
-			bytesTotal: logBytes(log)
+			bytesTotal: logBytes(log),
+			cpuCheckMs
 		};
 	} finally {
 		await browser?.close();
 		server.kill();
 	}
+}
+
+/**
+ * A fixed CPU-bound workload (ms): the same work takes longer when other tenants keep the machine's cores busy,
+ * which moves every cold-load time with it. Printed with the results so runs can be compared.
+ */
+function cpuCheck(): number {
+	const t0 = performance.now();
+	let x = 0;
+	for (let i = 0; i < 50_000_000; i++) x = (x * 31 + i) % 1_000_003;
+	if (x < 0) console.log(x); // uses the result, so the loop cannot be optimized away
+	return performance.now() - t0;
 }
 
 /** Posts in a data build directory (its Arrow index), NaN when there is none. */
@@ -368,6 +399,10 @@ async function main() {
 		['cold loads (median, fastest–slowest)', (r) => String(r.loads)],
 		['first chart (prerendered)', (r) => sp(r.firstChartMs)],
 		['engine start (boot begins)', (r) => sp(r.engineStartMs)],
+		...Object.keys(rows[0].stepMs).map((name): [string, (r: Row) => string] => [
+			`  engine: ${name}`,
+			(r) => (r.stepMs[name] ? sp(r.stepMs[name]) : '–')
+		]),
 		['engine ready', (r) => sp(r.engineReadyMs)],
 		['first query result (on screen)', (r) => sp(r.firstQueryMs)],
 		['every view filled (table too)', (r) => sp(r.settledMs)],
@@ -378,7 +413,8 @@ async function main() {
 		['brush → cube views p95 (table aside)', (r) => ms(r.aggP95)],
 		['search, cold (loads text)', (r) => ms(r.searchColdMs)],
 		['search, warm', (r) => ms(r.searchWarmMs)],
-		['bytes, whole session', (r) => mb(r.bytesTotal)]
+		['bytes, whole session', (r) => mb(r.bytesTotal)],
+		['CPU check (fixed workload, before the loads)', (r) => ms(r.cpuCheckMs)]
 	];
 	const widths = [
 		Math.max(...table.map(([k]) => k.length)),

@@ -14,6 +14,11 @@ export interface LoadedFile {
 	insertMs: number;
 }
 
+export interface BootStep {
+	name: string;
+	at: number;
+}
+
 export const engineStatus = $state({
 	phase: 'idle' as EnginePhase,
 	/** Engine download (wasm), as reported while it streams. */
@@ -29,6 +34,8 @@ export const engineStatus = $state({
 	/** When the boot began, ms after navigation (the page's performance.now()), and how long it took. */
 	startedMs: 0,
 	bootMs: 0,
+	/** When each step of the boot ended, ms after navigation, in order (also a performance mark each). */
+	steps: [] as BootStep[],
 	files: [] as LoadedFile[]
 });
 

@@ -35,6 +35,12 @@ export function formatDay(ms: number, lang: Lang, zone: Zone = 'UTC'): string {
 	return lang === 'ko' ? `${p.m + 1}월 ${p.d}일` : `${MONTHS_EN[p.m]} ${p.d}`;
 }
 
+/** Day and time for axes that span hours: "Dec 14 03:00" / "12월 14일 03:00". */
+export function formatDayTime(ms: number, lang: Lang, zone: Zone = 'UTC'): string {
+	const p = parts(ms, zone);
+	return `${formatDay(ms, lang, zone)} ${pad(p.h)}:${pad(p.min)}`;
+}
+
 /** A calendar date string (YYYY-MM-DD) shown without any zone shift. */
 export function formatCalendarDate(iso: string, lang: Lang): string {
 	const [y, m, d] = iso.split('-').map(Number);
