@@ -279,6 +279,12 @@ test('leaving the explorer while its URL write waits does not carry the filters 
 		await new Promise((r) => setTimeout(r, 1_500));
 		await route.continue().catch(() => undefined);
 	});
+	// And a slow next page keeps the navigation under way when the write's wait runs out (URL_WAIT_MS): the
+	// write must not cancel it and bring the reader back to the explorer.
+	await page.route('**/_app/immutable/nodes/**', async (route) => {
+		await new Promise((r) => setTimeout(r, 1_200));
+		await route.continue().catch(() => undefined);
+	});
 	await brush(page, 0.6, 0.7);
 	await page.getByRole('navigation').getByRole('link', { name: 'Protest wave' }).click();
 	await expect(page).toHaveURL(/\/wave\/$/);

@@ -1,6 +1,6 @@
 import { onMount, untrack } from 'svelte';
 import { afterNavigate, goto } from '$app/navigation';
-import { page } from '$app/state';
+import { navigating, page } from '$app/state';
 
 /**
  * The explorer's query string, held here first and written to the URL just after the views have repainted.
@@ -45,6 +45,9 @@ export class SearchState {
 		const write = () => {
 			this.#scheduled = false;
 			if (this.#destroyed || page.url.pathname !== path || this.search === page.url.search) return;
+			// The reader is on the way to another page (a link, back): a write now would cancel that navigation
+			// and bring them back here.
+			if (navigating.to && navigating.to.url.pathname !== path) return;
 			void goto(`${path}${this.search}`, {
 				replaceState: true,
 				keepFocus: true,
