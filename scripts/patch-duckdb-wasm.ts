@@ -1,6 +1,6 @@
 // `tsx scripts/patch-duckdb-wasm.ts`: applies the boot patch (scripts/lib/duckdb-boot-patch.ts) to the installed
-// DuckDB-wasm worker and trims its wasm's exports to those the worker uses (scripts/lib/wasm-exports.ts), in
-// place, once. Runs after `npm install`/`npm ci` (postinstall) and again at the start of `npm run build`, so a
+// DuckDB-wasm worker, trims its wasm's exports to those the worker uses (scripts/lib/wasm-exports.ts) and
+// stubs the functions nothing can call any more (scripts/lib/wasm-dce.ts), in place, once. Runs after `npm install`/`npm ci` (postinstall) and again at the start of `npm run build`, so a
 // build never ships the unpatched engine even when install scripts were skipped.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,7 @@ import {
 	WORKER_FILE,
 	applyBootPatch
 } from './lib/duckdb-boot-patch';
+import { stubDeadFunctions } from './lib/wasm-dce';
 import { WasmFormatError, trimExports } from './lib/wasm-exports';
 
 const require = createRequire(import.meta.url);
@@ -33,17 +34,25 @@ try {
 	const wasmPath = join(dirname(worker), WASM_FILE);
 	const wasm = readFileSync(wasmPath);
 	const trimmed = trimExports(wasm, source);
-	if (trimmed) {
+	// After the trim: the exports it keeps are where liveness starts.
+	const stubbed = stubDeadFunctions(trimmed ?? wasm);
+	const result = stubbed ?? trimmed;
+	if (result) {
 		// Validates the rewritten module (V8 checks every section) before it replaces the original.
-		new WebAssembly.Module(trimmed);
+		new WebAssembly.Module(result);
 		// Renamed into place: an interrupted write must not leave a broken engine behind the marker check.
-		writeFileSync(`${wasmPath}.tmp`, trimmed);
+		writeFileSync(`${wasmPath}.tmp`, result);
 		renameSync(`${wasmPath}.tmp`, wasmPath);
 	}
 	console.log(
 		trimmed
 			? `duckdb boot patch: trimmed ${WASM_FILE}'s exports, ${mb(wasm.length)} → ${mb(trimmed.length)}`
 			: `duckdb boot patch: ${WASM_FILE}'s exports already trimmed`
+	);
+	console.log(
+		stubbed
+			? `duckdb boot patch: stubbed ${WASM_FILE}'s unreachable functions, ${mb((trimmed ?? wasm).length)} → ${mb(stubbed.length)}`
+			: `duckdb boot patch: ${WASM_FILE}'s unreachable functions already stubbed`
 	);
 } catch (e) {
 	const known = e instanceof BootPatchError || e instanceof WasmFormatError;

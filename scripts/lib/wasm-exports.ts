@@ -43,7 +43,7 @@ export interface WasmExport {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function uleb(bytes: Uint8Array, at: number): [value: number, next: number] {
+export function uleb(bytes: Uint8Array, at: number): [value: number, next: number] {
 	let value = 0;
 	let scale = 1;
 	for (let p = at; p < bytes.length && p < at + 5; p++) {
@@ -54,7 +54,7 @@ function uleb(bytes: Uint8Array, at: number): [value: number, next: number] {
 	throw new WasmFormatError(`bad LEB128 number at byte ${at}`);
 }
 
-function encodeUleb(n: number): number[] {
+export function encodeUleb(n: number): number[] {
 	const out: number[] = [];
 	do {
 		let byte = n % 128;
