@@ -194,3 +194,64 @@ test('result cells, column names and error messages render as text', async ({ pa
 	expect(await page.locator('[data-testid=sql-console] a[href^="javascript"]').count()).toBe(0);
 	expect(dialogs).toBe(0);
 });
+
+/**
+ * The install step trims the wasm's exports and stubs every function it finds unreachable
+ * (scripts/lib/wasm-dce.ts): a function it got wrong would trap ("unreachable") the first time SQL needs it.
+ * A spread of what readers may write in the console: text, patterns, dates and zones, lists and lambdas,
+ * structs, aggregates and windows, joins, sorts, recursion, decimals, hashing, Hangul and Unicode.
+ */
+const SAMPLE: [sql: string, value: unknown][] = [
+	["SELECT upper('abc') || lower('DEF') || reverse('xyz') AS v", 'ABCdefzyx'],
+	["SELECT regexp_replace('a1b22c333', '[0-9]+', '#', 'g') AS v", 'a#b#c#'],
+	["SELECT regexp_extract('post-1234', '([0-9]+)', 1) AS v", '1234'],
+	["SELECT ('Midjourney' ILIKE '%JOURNEY') AND contains('abc', 'b') AS v", true],
+	["SELECT strftime(TIMESTAMP '2022-12-14 03:05:00', '%Y/%m/%d %H:%M') AS v", '2022/12/14 03:05'],
+	[
+		"SELECT CAST(date_trunc('week', DATE '2022-12-14') + INTERVAL 3 DAY AS VARCHAR) AS v",
+		'2022-12-15 00:00:00'
+	],
+	["SELECT CAST(strptime('14/12/2022', '%d/%m/%Y') AS DATE)::VARCHAR AS v", '2022-12-14'],
+	["SELECT CAST(TIMESTAMPTZ '2022-12-14 00:00:00+09' AS VARCHAR) AS v", '2022-12-13 15:00:00+00'],
+	[
+		"SELECT count(*) AS v FROM generate_series(TIMESTAMP '2022-12-01', TIMESTAMP '2022-12-31', INTERVAL 1 DAY)",
+		31
+	],
+	['SELECT list_sort([3, 1, 2])[1] + len(list_distinct([1, 1, 2])) AS v', 3],
+	['SELECT list_transform([1, 2, 3], lambda q: q * 2)[3] AS v', 6],
+	["SELECT array_to_string(string_split('a,b,c', ','), '|') AS v", 'a|b|c'],
+	["SELECT {'a': 1, 'b': 'x'}.b AS v", 'x'],
+	["SELECT string_agg(x::VARCHAR, ',' ORDER BY x DESC) AS v FROM range(5) t(x)", '4,3,2,1,0'],
+	['SELECT median(x) AS v FROM range(10) t(x)', 4.5],
+	['SELECT quantile_cont(x, 0.25) AS v FROM range(9) t(x)', 2],
+	['SELECT mode(x % 3) AS v FROM range(10) t(x)', 0],
+	['SELECT arg_max(x, -abs(x - 4)) AS v FROM range(10) t(x)', 4],
+	['SELECT sum(r) AS v FROM (SELECT row_number() OVER (ORDER BY x) * x AS r FROM range(4) t(x))', 20],
+	['SELECT count(*) AS v FROM (SELECT x % 7 AS k, count(*) FROM range(1000) t(x) GROUP BY ROLLUP (k))', 8],
+	['SELECT count(*) AS v FROM range(1000) a(x) JOIN range(500) b(y) ON x = y * 2', 500],
+	['SELECT sum(x) AS v FROM (SELECT x FROM range(100000) t(x) ORDER BY x DESC LIMIT 3)', 299994],
+	[
+		'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 10) SELECT sum(n) AS v FROM t',
+		55
+	],
+	['SELECT (1.10::DECIMAL(5, 2) * 3)::VARCHAR AS v', '3.30'],
+	['SELECT typeof(1::HUGEINT + 1) AS v', 'HUGEINT'],
+	['SELECT round(sqrt(2) * 1000) AS v', 1414],
+	['SELECT bit_count(255) AS v', 8],
+	["SELECT md5('abc') AS v", '900150983cd24fb0d6963f7d28e17f72'],
+	["SELECT to_base64('hi'::BLOB) AS v", 'aGk='],
+	["SELECT levenshtein('kitten', 'sitting') + jaro_winkler_similarity('a', 'a') AS v", 4],
+	["SELECT format('{} {}', 'a', 1) AS v", 'a 1'],
+	["SELECT length('미드저니') AS v", 4],
+	["SELECT unicode('가') AS v", 44032],
+	["SELECT strip_accents('café') AS v", 'cafe'],
+	['SELECT (SELECT count(*) FROM duckdb_functions()) > 500 AS v', true]
+];
+
+test('the trimmed engine runs a broad sample of DuckDB SQL', async ({ page }) => {
+	await page.goto(CONSOLE);
+	await expect(page.getByTestId('sql-console')).toHaveAttribute('data-ready', 'true');
+	for (const [sql, value] of SAMPLE) {
+		expect(await raw(page, sql), sql).toEqual({ ok: true, value: JSON.stringify([{ v: value }]) });
+	}
+});
