@@ -402,6 +402,27 @@ test('the Korean page reads the same link', async ({ page }) => {
 	expect(new Set(platformsCol)).toEqual(new Set(['mastodon']));
 });
 
+test('before the engine answers, a link with filters or hourly bars does not show the overview as its own counts', async ({
+	page
+}) => {
+	// The engine never starts: what stays on screen is what the prerendered page and the link make of it.
+	await page.context().route(/\.wasm$/, (route) => route.abort());
+	await page.goto(`${EXPLORE}?from=2022-12-14T00:00Z&to=2022-12-16T00:00Z`);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', /from=/);
+	// A time range leaves the histogram's own counts as they are (all posts by day): they stay, with the range.
+	expect(await page.locator('[data-testid=histogram] rect.bar').count()).toBeGreaterThan(10);
+	// The facets' overview counts every day; for this range they wait for the engine.
+	await expect(page.locator('[data-testid=facet-platform] button[data-value]')).toHaveCount(0);
+	await expect(page.getByTestId('facet-platform')).toContainText('Waiting for the query engine');
+
+	await page.goto(`${EXPLORE}?bin=hour`);
+	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', /bin=hour/);
+	// Daily totals drawn as hourly bars would read as spikes 24 times too tall.
+	await expect(page.locator('[data-testid=histogram] rect.bar')).toHaveCount(0);
+	// The facets do not depend on the bins: the overview is theirs.
+	expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
+});
+
 test('when the engine cannot load (wasm blocked: the stall timeout fires), the overview stays and a message explains', async ({
 	page
 }) => {
