@@ -18,7 +18,17 @@
  * tail calls) and must land exactly on each body's end; an opcode it does not know, or a body it does not end
  * exactly on, throws a WasmFormatError and the module is left as it is.
  */
-import { WasmFormatError, encodeUleb, sections, uleb, type Section } from './wasm-exports';
+import {
+	WasmFormatError,
+	concatBytes,
+	customSectionNames,
+	encodeUleb,
+	markerSection,
+	sections,
+	skipImportDescription,
+	uleb,
+	type Section
+} from './wasm-exports';
 
 /** Custom section that marks a module whose dead functions are stubbed, so the install step runs once. */
 export const DCE_MARKER = 'ai-art-discourse-explorer.dead-functions-stubbed';
@@ -30,7 +40,6 @@ const EXPORT = 7;
 const START = 8;
 const ELEMENT = 9;
 const CODE = 10;
-const CUSTOM = 0;
 
 /** A body of no locals that traps: `unreachable`, `end`. */
 const STUB = [0x00, 0x00, 0x0b];
@@ -85,23 +94,8 @@ function countImportedFunctions(bytes: Uint8Array, s: Section | undefined): numb
 		r.name();
 		r.name();
 		const kind = r.byte();
-		const limits = () => {
-			const flags = r.byte();
-			r.u32();
-			if (flags & 1) r.u32();
-		};
-		if (kind === 0) {
-			r.u32();
-			functions++;
-		} else if (kind === 1) {
-			r.byte();
-			limits();
-		} else if (kind === 2) limits();
-		else if (kind === 3) r.skip(2);
-		else if (kind === 4) {
-			r.byte();
-			r.u32();
-		} else throw new WasmFormatError(`unknown import kind ${kind}`);
+		if (kind === 0) functions++;
+		r.at = skipImportDescription(bytes, kind, r.at);
 	}
 	return functions;
 }
@@ -345,13 +339,8 @@ export function functionLiveness(bytes: Uint8Array): FunctionLiveness {
  * appended; null when the module already carries the marker. Throws a WasmFormatError when it cannot be read.
  */
 export function stubDeadFunctions(bytes: Uint8Array): Uint8Array<ArrayBuffer> | null {
+	if (customSectionNames(bytes).includes(DCE_MARKER)) return null;
 	const all = sections(bytes);
-	const decoder = new TextDecoder();
-	for (const s of all) {
-		if (s.id !== CUSTOM) continue;
-		const [length, at] = uleb(bytes, s.body);
-		if (decoder.decode(bytes.subarray(at, at + length)) === DCE_MARKER) return null;
-	}
 	const { imported, bodies, live } = functionLiveness(bytes);
 	const code = section(all, CODE);
 	const parts: Uint8Array[] = [bytes.subarray(0, 8)];
@@ -369,14 +358,6 @@ export function stubDeadFunctions(bytes: Uint8Array): Uint8Array<ArrayBuffer> | 
 		const size = body.reduce((n, p) => n + p.length, 0);
 		parts.push(Uint8Array.from([CODE, ...encodeUleb(size)]), ...body);
 	}
-	const name = new TextEncoder().encode(DCE_MARKER);
-	const custom = [...encodeUleb(name.length), ...name];
-	parts.push(Uint8Array.from([CUSTOM, ...encodeUleb(custom.length), ...custom]));
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
+	parts.push(markerSection(DCE_MARKER));
+	return concatBytes(parts);
 }

@@ -125,7 +125,8 @@ export function importNames(bytes: Uint8Array, fromModules: readonly string[]): 
 	return out;
 }
 
-function skipImportDescription(bytes: Uint8Array, kind: number, at: number): number {
+/** The offset just past an import entry's description of the given kind. */
+export function skipImportDescription(bytes: Uint8Array, kind: number, at: number): number {
 	const limits = (p: number) => {
 		const flags = bytes[p];
 		let q = uleb(bytes, p + 1)[1];
@@ -159,8 +160,6 @@ export function withExports(
 ): Uint8Array<ArrayBuffer> {
 	const kept = readExports(bytes).filter(keep);
 	const body = [encodeUleb(kept.length), ...kept.map((e) => [...e.raw])].flat();
-	const name = new TextEncoder().encode(marker);
-	const custom = [...encodeUleb(name.length), ...name];
 	const parts: Uint8Array[] = [bytes.subarray(0, 8)];
 	for (const s of sections(bytes)) {
 		parts.push(
@@ -169,7 +168,18 @@ export function withExports(
 				: bytes.subarray(s.start, s.end)
 		);
 	}
-	parts.push(Uint8Array.from([CUSTOM_SECTION, ...encodeUleb(custom.length), ...custom]));
+	parts.push(markerSection(marker));
+	return concatBytes(parts);
+}
+
+/** An empty custom section named `name`: how a rewrite marks the module it wrote. */
+export function markerSection(name: string): Uint8Array {
+	const encoded = new TextEncoder().encode(name);
+	const body = [...encodeUleb(encoded.length), ...encoded];
+	return Uint8Array.from([CUSTOM_SECTION, ...encodeUleb(body.length), ...body]);
+}
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let at = 0;
 	for (const p of parts) {
