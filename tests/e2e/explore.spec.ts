@@ -419,6 +419,9 @@ test('before the engine answers, a link with filters or hourly bars does not sho
 	await expect(page.getByTestId('explorer')).toHaveAttribute('data-state', /bin=hour/);
 	// Daily totals drawn as hourly bars would read as spikes 24 times too tall.
 	await expect(page.locator('[data-testid=histogram] rect.bar')).toHaveCount(0);
+	// With nothing drawn, the count axis still labels each of its lines once (no "1, 1, 0" for 1, 0.5, 0).
+	const yLabels = await page.locator('[data-testid=histogram] .grid text').allTextContents();
+	expect(new Set(yLabels).size).toBe(yLabels.length);
 	// The facets do not depend on the bins: the overview is theirs.
 	expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
 });
