@@ -83,11 +83,14 @@ describe('embeds', () => {
 		expect(page).not.toContain('/_app/immutable/entry');
 		expect(page).not.toMatch(/<script type="module"/);
 		expect(page).not.toMatch(/<script>[\s\S]*?kit\.start/);
-		// The only scripts: the theme (dark flag) and the embed's own small script.
+		// The only scripts: the embed's own small script, and app.html's inline theme script (the dark flag).
 		const srcs = [...page.matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((m) =>
 			m[1].replace(/^(\.\.\/)+/, '/')
 		);
-		expect(srcs.sort()).toEqual(['/embed/child.js', '/theme.js']);
+		expect(srcs).toEqual(['/embed/child.js']);
+		const inline = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		expect(inline).toHaveLength(1);
+		expect(inline[0]).toContain("setAttribute('data-theme'");
 	});
 
 	it.each(EMBEDS.filter((e) => !e.isStatic))('$path (live) hydrates', ({ path }) => {

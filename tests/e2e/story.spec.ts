@@ -48,6 +48,31 @@ test.describe('every story page loads with no console errors', () => {
 		}
 });
 
+test('a chosen theme is remembered and applied before the page body is parsed', async ({ page }) => {
+	// Records the theme as the <body> element is created: before any of the page's content can paint.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __themeAtBody?: string | null };
+		new MutationObserver((_, observer) => {
+			if (!document.body) return;
+			w.__themeAtBody = document.documentElement.getAttribute('data-theme');
+			observer.disconnect();
+		}).observe(document, { childList: true, subtree: true });
+	});
+	await open(page, '/wave/');
+	const toggle = page.locator('header button.theme');
+	const before = await toggle.getAttribute('aria-pressed');
+	await toggle.click();
+	const chosen = before === 'true' ? 'light' : 'dark';
+	await expect(page.locator('html')).toHaveAttribute('data-theme', chosen);
+	await page.goto('/misinformation/', { waitUntil: 'domcontentloaded' });
+	expect(await page.evaluate(() => (window as unknown as { __themeAtBody?: string }).__themeAtBody)).toBe(
+		chosen
+	);
+	// ?dark= (the embeds' parameter) wins over the saved choice.
+	await page.goto('/misinformation/?dark=false', { waitUntil: 'domcontentloaded' });
+	expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('light');
+});
+
 test.describe('without JavaScript the prerendered story is readable', () => {
 	test.use({ javaScriptEnabled: false });
 	for (const path of PAGES)
