@@ -21,6 +21,14 @@
  *   takes both when it asks for the same URL, and fetches as before otherwise. With the boot started before
  *   the explorer hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
  *
+ * - After instantiation it fills the module's 268 imported GOT function slots (`reportUndefinedSymbols`), all
+ *   naming JS functions. Each went through `addFunction`: the first call walked the whole 24,698-entry function
+ *   table to build its reverse map (a JS wrapper for every wasm function in it), and each JS function was then
+ *   given a one-function wasm module of its own, compiled and instantiated synchronously, and a `table.grow(1)`.
+ *   They now share one module, with one import and export per function, and one `table.grow` (ADD_JS_FUNCTIONS);
+ *   the slots get the same functions, in table entries of their own. If that module cannot be made, the slots
+ *   are filled one by one as before.
+ *
  * Each patch must match exactly once, or the patch fails with a message saying which one: a DuckDB upgrade
  * then has to re-check them rather than silently ship an unpatched (slower) or half-patched worker.
  */
@@ -31,7 +39,7 @@ export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
 export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
-	'/* ai-art-discourse-explorer boot patch 3 (scripts/lib/duckdb-boot-patch.ts) */';
+	'/* ai-art-discourse-explorer boot patch 4 (scripts/lib/duckdb-boot-patch.ts) */';
 /** How a worker patched by an earlier version of this file starts: its text no longer matches the patches. */
 const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
 
@@ -55,6 +63,26 @@ export const BOOT_PRELUDE = [
 	'if(!m)return WebAssembly.instantiateStreaming(a,i);',
 	'a.then(c=>{c.body&&c.body.cancel()}).catch(()=>{});',
 	'return m.then(d=>WebAssembly.instantiate(d,i).then(n=>({instance:n,module:d})))}'
+].join('');
+
+/**
+ * Fills GOT slots (`[slot, fn]` pairs, `fn.sig` its Emscripten signature) from one new wasm module that imports
+ * every distinct function with its type and exports it again, so it can go into the function table: what
+ * `convertJsFunctionToWasm` does for one function, for all of them. Uses the loader's own `generateFuncType`
+ * and `uleb128Encode`, so the types are the ones the loader would have built. Runs inside the loader's scope.
+ */
+export const ADD_JS_FUNCTIONS = [
+	'var __aiadAddJsFunctions=J=>{var F=new Map,L=[],T=[],K=new Map,I=[],b=[0,97,115,109,1,0,0,0],i,n,r,x,o={};',
+	'for(var[,r]of J)F.has(r)||(F.set(r,L.length),L.push(r));',
+	'for(r of L)K.has(r.sig)||(K.set(r.sig,K.size),generateFuncType(r.sig,T)),I.push(K.get(r.sig));',
+	'var S=(d,B)=>{b.push(d),uleb128Encode(B.length,b);for(var y of B)b.push(y)},N=(B,v)=>{uleb128Encode(v.length,B);',
+	'for(var y=0;y<v.length;y++)B.push(v.charCodeAt(y))},Y=[],M=[],E=[];uleb128Encode(K.size,Y),Y.push(...T),',
+	'uleb128Encode(L.length,M),uleb128Encode(L.length,E);',
+	'for(i=0;i<L.length;i++)n=String(i),M.push(1,101),N(M,n),M.push(0),uleb128Encode(I[i],M),N(E,n),E.push(0),',
+	'uleb128Encode(i,E),o[n]=L[i];S(1,Y),S(2,M),S(7,E);',
+	'x=new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(b)),{e:o}).exports;',
+	'var A=wasmTable.length;wasmTable.grow(L.length);for(i=0;i<L.length;i++)wasmTable.set(A+i,x[i]);',
+	'for(var[t,r]of J)t.value=A+F.get(r)};'
 ].join('');
 
 export interface TextPatch {
@@ -105,6 +133,13 @@ export const BOOT_PATCHES: readonly TextPatch[] = [
 		name: 'the compiler streams the response itself; progress comes from a clone',
 		from: 'u=c.headers.get("content-length"),_=u&&parseInt(u,10)||0,d=new Date,p={startedAt:d,updatedAt:d,bytesTotal:_||0,bytesLoaded:0},f={transform(v,h){p.bytesLoaded+=v.byteLength;let y=new Date;if(y.getTime()-p.updatedAt.getTime()<20){p.updatedAt=y,h.enqueue(v);return}for(let S of r)S(p);h.enqueue(v)}},m=new TransformStream(f);return new Response((g=c.body)==null?void 0:g.pipeThrough(m),c)',
 		to: 'u=c.headers.get("content-encoding")?null:c.headers.get("content-length"),_=u&&parseInt(u,10)||0,d=new Date,p={startedAt:d,updatedAt:d,bytesTotal:_||0,bytesLoaded:0},f=c.body&&c.clone().body.getReader(),S=q=>{for(let k of r)k(q)};f&&(async()=>{for(;;){let{done:D,value:V}=await f.read();if(D)break;p.bytesLoaded+=V.byteLength;let y=new Date;y.getTime()-p.updatedAt.getTime()>=20&&(p.updatedAt=y,S(p))}S(p)})().catch(()=>{});return c'
+	},
+	{
+		// Batched only while no table slot is free and the reverse map is unbuilt, as at boot: then addFunction
+		// would have grown the table for each function, in this order, and found none of them in it.
+		name: 'the imported GOT function slots are filled from one module',
+		from: `var reportUndefinedSymbols=()=>{for(var[e,t]of Object.entries(GOT))if(t.value==0){var r=resolveGlobalSymbol(e,!0).sym;if(!r&&!t.required)continue;if(typeof r=="function")t.value=addFunction(r,r.sig);else if(typeof r=="number")t.value=r;else throw new Error("bad export type for '".concat(e,"': ").concat(typeof r))}}`,
+		to: `${ADD_JS_FUNCTIONS}var reportUndefinedSymbols=()=>{var J=[],B=!functionsInTableMap&&!freeTableIndexes.length&&typeof WebAssembly.Function!="function";for(var[e,t]of Object.entries(GOT))if(t.value==0){var r=resolveGlobalSymbol(e,!0).sym;if(!r&&!t.required)continue;if(typeof r=="function")B&&typeof r.sig=="string"?J.push([t,r]):t.value=addFunction(r,r.sig);else if(typeof r=="number")t.value=r;else throw new Error("bad export type for '".concat(e,"': ").concat(typeof r))}if(J.length)try{__aiadAddJsFunctions(J)}catch{for(var[t,r]of J)t.value=addFunction(r,r.sig)}}`
 	},
 	{
 		name: 'instantiation takes the download the worker started first',

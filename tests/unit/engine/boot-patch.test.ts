@@ -224,3 +224,125 @@ describe('the installed DuckDB-wasm worker (what the build ships)', () => {
 		expect(l.GOT.__wasm_call_ctors).toBeUndefined();
 	});
 });
+
+describe('the installed worker fills its imported GOT function slots from one wasm module', () => {
+	const ORIGINAL = BOOT_PATCHES.find(
+		(p) => p.name === 'the imported GOT function slots are filled from one module'
+	)!;
+	const slot = () => new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+
+	/**
+	 * The worker's table functions (addFunction and what it uses) and its GOT filling, patched or as shipped,
+	 * over a stand-in GOT and symbol set. `WebAssembly.Module` is counted; `failInstances` makes that many
+	 * instantiations throw first.
+	 */
+	function loader(patched: boolean, symbols: Record<string, unknown>, failInstances = 0) {
+		const source = installed();
+		const slice = (start: string, end: string) => {
+			const at = source.indexOf(start);
+			return source.slice(at, source.indexOf(end, at));
+		};
+		const counts = { modules: 0, failInstances };
+		class CountedModule extends WebAssembly.Module {
+			constructor(bytes: BufferSource) {
+				super(bytes);
+				counts.modules++;
+			}
+		}
+		class FailingInstance extends WebAssembly.Instance {
+			constructor(module: WebAssembly.Module, imports?: WebAssembly.Imports) {
+				if (counts.failInstances > 0) {
+					counts.failInstances--;
+					throw new WebAssembly.LinkError('refused by the test');
+				}
+				super(module, imports);
+			}
+		}
+		const context = createContext({
+			WebAssembly: Object.assign(Object.create(WebAssembly) as object, {
+				Module: CountedModule,
+				Instance: FailingInstance
+			}),
+			// The table throws this realm's TypeError, which the loader's `instanceof TypeError` must recognise.
+			TypeError,
+			GOT: {} as Record<string, WebAssembly.Global>,
+			symbols,
+			resolveGlobalSymbol: (name: string) => ({ sym: symbols[name] })
+		});
+		const filling = patched ? slice('var __aiadAddJsFunctions', ',loadDylibs=') : ORIGINAL.from;
+		runInContext(`var ${slice('uleb128Encode=', ',updateGOT=')};${filling}`, context);
+		return Object.assign(context, { counts }) as unknown as {
+			GOT: Record<string, WebAssembly.Global>;
+			wasmTable: WebAssembly.Table;
+			reportUndefinedSymbols(): void;
+			addFunction(f: unknown, sig: string): number;
+			counts: typeof counts;
+		};
+	}
+
+	/** JS functions with Emscripten signatures, one of them under two names, plus a data symbol. */
+	function symbols() {
+		const calls: unknown[][] = [];
+		const add = Object.assign((a: number, b: number) => (calls.push([a, b]), a + b), { sig: 'iii' });
+		const wide = Object.assign((a: bigint) => (calls.push([a]), a * 2n), { sig: 'jj' });
+		const note = Object.assign((p: number) => void calls.push([p]), { sig: 'vp' });
+		return { calls, table: { add, add_alias: add, wide, note, data: 4096 } };
+	}
+	function fill(l: ReturnType<typeof loader>) {
+		for (const name of ['add', 'add_alias', 'wide', 'note', 'data', 'absent']) l.GOT[name] = slot();
+		const base = l.wasmTable.length;
+		l.reportUndefinedSymbols();
+		const at = (name: string) => l.GOT[name].value as number;
+		const fn = (name: string) => l.wasmTable.get(at(name)) as (...a: unknown[]) => unknown;
+		return { base, at, fn };
+	}
+
+	it('puts every function in the table through one module, as the loader did through one each', () => {
+		const mine = symbols();
+		const patched = loader(true, mine.table);
+		const p = fill(patched);
+		expect(patched.counts.modules).toBe(1);
+		// Three distinct functions, one table entry each; the alias shares its function's entry.
+		expect(patched.wasmTable.length).toBe(p.base + 3);
+		expect(p.at('add_alias')).toBe(p.at('add'));
+		expect(p.at('data')).toBe(4096);
+		expect(p.at('absent')).toBe(0);
+		// The entries call the functions with their wasm types: i32 results truncate, i64 arrives as BigInt.
+		expect(p.fn('add')(2, 3)).toBe(5);
+		expect(p.fn('add')(2 ** 31, 0)).toBe(-(2 ** 31));
+		expect(p.fn('wide')(21n)).toBe(42n);
+		expect(p.fn('note')(7)).toBeUndefined();
+		expect(mine.calls).toEqual([[2, 3], [-(2 ** 31), 0], [21n], [7]]);
+
+		// The shipped loader gives the same slots the same entries, relative to where the table ended.
+		const theirs = symbols();
+		const original = loader(false, theirs.table);
+		const o = fill(original);
+		expect(original.counts.modules).toBe(3);
+		for (const name of ['add', 'add_alias', 'wide', 'note'])
+			expect(o.at(name) - o.base).toBe(p.at(name) - p.base);
+		expect(o.at('data')).toBe(4096);
+		expect(o.fn('wide')(21n)).toBe(42n);
+	});
+
+	it('fills the slots one by one, as before, when that module cannot be made', () => {
+		const mine = symbols();
+		const l = loader(true, mine.table, 1);
+		const p = fill(l);
+		expect(l.counts.modules).toBe(4);
+		expect(p.at('add_alias')).toBe(p.at('add'));
+		expect(p.fn('add')(2, 3)).toBe(5);
+		expect(p.fn('wide')(4n)).toBe(8n);
+	});
+
+	it('leaves batching to the boot: once addFunction has run, it is used for every slot', () => {
+		const l = loader(true, symbols().table);
+		l.addFunction(
+			Object.assign(() => 0, { sig: 'i' }),
+			'i'
+		);
+		const p = fill(l);
+		expect(l.counts.modules).toBe(4);
+		expect(p.fn('add')(1, 1)).toBe(2);
+	});
+});
