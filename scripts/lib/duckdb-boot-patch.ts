@@ -20,7 +20,6 @@
  *   the worker's first statement (BOOT_PRELUDE) starts that download and its streaming compile; instantiation
  *   takes both when it asks for the same URL, and fetches as before otherwise. With the boot started before
  *   the explorer hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
- *
  * - After instantiation it fills the module's 268 imported GOT function slots (`reportUndefinedSymbols`), all
  *   naming JS functions. Each went through `addFunction`: the first call walked the whole 24,698-entry function
  *   table to build its reverse map (a JS wrapper for every wasm function in it), and each JS function was then
