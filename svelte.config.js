@@ -19,8 +19,9 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		// The page half of our Content-Security-Policy, emitted as a <meta> into every prerendered page with the
 		// sha256 of SvelteKit's inline bootstrap script added to script-src, next to that of app.html's theme
-		// script (hash mode: prerendered pages cannot carry a nonce). static/_headers sends the same policy as a header, plus what a <meta> cannot carry
-		// (frame-ancestors); README "Deploying" explains why the header alone cannot hold the per-page hashes.
+		// script (hash mode: prerendered pages cannot carry a nonce). static/_headers sends the same policy as a
+		// header, plus what a <meta> cannot carry (frame-ancestors); README "Deploying" explains why the header
+		// alone cannot hold the per-page hashes.
 		csp: {
 			mode: 'hash',
 			directives: {

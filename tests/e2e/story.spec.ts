@@ -69,8 +69,12 @@ test('a chosen theme is remembered and applied before the page body is parsed', 
 		chosen
 	);
 	// ?dark= (the embeds' parameter) wins over the saved choice.
-	await page.goto('/misinformation/?dark=false', { waitUntil: 'domcontentloaded' });
-	expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('light');
+	await page.goto(`/misinformation/?dark=${chosen === 'dark' ? 'false' : 'true'}`, {
+		waitUntil: 'domcontentloaded'
+	});
+	expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe(
+		chosen === 'dark' ? 'light' : 'dark'
+	);
 });
 
 test.describe('without JavaScript the prerendered story is readable', () => {
