@@ -16,6 +16,7 @@ import {
 	type EngineTable
 } from '../queries/tables';
 import { decodedLength, overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
+import { InsertQueue } from './insertQueue';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
 
@@ -27,6 +28,8 @@ const WASM_BYTES = __DUCKDB_WASM_BYTES__;
 /** Boot fails when the download or compile makes no progress for this long (a wasm served with the wrong MIME
  * type makes instantiation hang rather than fail). */
 export const STALL_TIMEOUT_MS = 30_000;
+/** Files of one table that arrive while an insert runs go in together, up to this many bytes per insert. */
+const JOIN_BYTES = 8 * 1024 * 1024;
 
 export interface Engine {
 	db: AsyncDuckDB;
@@ -223,7 +226,7 @@ async function boot(): Promise<Engine> {
 	// the settings, in order, then our own tables (no setting is needed for them), then the read-back of the
 	// settings, whose rows are the list's result. No other SQL reaches the database before the check passes.
 	const admin: AsyncDuckDBConnection = await db.connect();
-	const tables = (Object.keys(ENGINE_TABLES) as EngineTable[]).map(createEngineTableSql);
+	const tables = (Object.keys(ENGINE_TABLES) as EngineTable[]).map((t) => createEngineTableSql(t));
 	const versionP = db.getVersion();
 	const setup = [...LOCKDOWN_STATEMENTS, ...tables, createPostsViewSql(), lockdownCheckSql()];
 	const check = (await admin.query(setup.join(';\n'))).toArray().map((r) => r.toJSON());
@@ -238,38 +241,17 @@ async function boot(): Promise<Engine> {
 	const index = await indexJson;
 
 	// Loads are shared: a file asked for twice is fetched and inserted once. Downloads run in parallel; inserts
-	// go through the admin connection one file at a time, each straight into its table: the build writes each
-	// file with its table's columns in order (a build test checks it), and DuckDB casts the millisecond
-	// timestamps to the contract's TIMESTAMP as it appends. One statement per file, no staging copy.
+	// go through the admin connection one at a time, straight into their table (the files that arrived in the
+	// meantime together, insertQueue.ts): the build writes each file with its table's columns in order (a build
+	// test checks it), and DuckDB casts the millisecond timestamps to the contract's TIMESTAMP as it appends.
+	// No staging copy.
 	const loads = new Map<string, Promise<void>>();
 	/** Files already in their table: asking for them again costs nothing, not even a status change. */
 	const loaded = new Set<string>();
-	interface Pending {
-		target: EngineTable;
-		bytes: Uint8Array;
-		settle: (error: unknown, insertMs: number) => void;
-	}
-	const pending: Pending[] = [];
-	let draining = false;
-	const drain = async () => {
-		if (draining) return;
-		draining = true;
-		try {
-			while (pending.length > 0) {
-				const p = pending.shift()!;
-				const t0 = performance.now();
-				try {
-					if (killed) throw new Error('engine restarted');
-					await admin.insertArrowFromIPCStream(p.bytes, { name: p.target, create: false });
-					p.settle(null, performance.now() - t0);
-				} catch (e) {
-					p.settle(e, 0);
-				}
-			}
-		} finally {
-			draining = false;
-		}
-	};
+	const inserts = new InsertQueue<EngineTable>((target, bytes) => {
+		if (killed) return Promise.reject(new Error('engine restarted'));
+		return admin.insertArrowFromIPCStream(bytes, { name: target, create: false });
+	}, JOIN_BYTES);
 	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
 		const key = `${target}:${file.path}`;
 		const existing = loads.get(key);
@@ -282,10 +264,7 @@ async function boot(): Promise<Engine> {
 			// Read now: inserting hands the buffer to the worker, which leaves it empty here.
 			const size = bytes.byteLength;
 			early.delete(file.path);
-			const insertMs = await new Promise<number>((resolve, reject) => {
-				pending.push({ target, bytes, settle: (e, ms) => (e === null ? resolve(ms) : reject(e)) });
-				void drain();
-			});
+			const insertMs = await inserts.add(target, bytes);
 			engineStatus.files.push({
 				path: file.path,
 				bytes: size,

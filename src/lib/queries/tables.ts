@@ -73,10 +73,10 @@ export const INDEX_NAME: Record<EngineTable, string> = {
 	posts_hourly: 'posts_hourly'
 };
 
-/** `CREATE TABLE` with the contract's column types. */
-export function createEngineTableSql(name: EngineTable): string {
+/** `CREATE TABLE` with the contract's column types, named `as` (the table's own name unless a test says otherwise). */
+export function createEngineTableSql(name: EngineTable, as: string = name): string {
 	const def = { ...TABLES.posts, columns: ENGINE_TABLES[name] } as TableDef;
-	return createTableSql(def, name);
+	return createTableSql(def, as);
 }
 
 /** The contract's `posts`, joined back from its two parts; text is NULL for days whose text is not loaded. */
