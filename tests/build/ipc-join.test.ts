@@ -8,6 +8,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatIpcStreams } from '../../src/lib/engine/ipcConcat';
 import { validateIndex } from '../../src/lib/engine/files';
+import { LOCKDOWN_STATEMENTS } from '../../src/lib/queries/lockdown';
 import { createEngineTableSql, INDEX_NAME, type EngineTable } from '../../src/lib/queries/tables';
 
 const BUILD = 'build';
@@ -28,6 +29,8 @@ beforeAll(async () => {
 	await db.instantiate(() => undefined);
 	db.open({});
 	conn = db.connect();
+	// The engine's own settings, as engine.ts applies them before anything else.
+	for (const sql of LOCKDOWN_STATEMENTS) conn.query(sql);
 });
 afterAll(() => {
 	conn?.close();

@@ -19,6 +19,14 @@ describe('lock-down', () => {
 		expect(LOCKDOWN_STATEMENTS.at(-1)).toMatch(/lock_configuration\s*=\s*true/i);
 	});
 
+	it('turns automatic checkpoints off (each one stalled the engine for over a second)', async () => {
+		const [{ v }] = await db.rows<{ v: string }>(
+			"SELECT CAST(current_setting('checkpoint_threshold') AS VARCHAR) AS v"
+		);
+		// 1 GB (decimal) as DuckDB prints it; its default is 16.0 MiB.
+		expect(v).toBe('953.6 MiB');
+	});
+
 	it('reads back every expected setting', async () => {
 		const rows = await db.rows<{ name: string; value: string }>(lockdownCheckSql());
 		expect(Object.fromEntries(rows.map((r) => [r.name, r.value]))).toEqual(LOCKDOWN_EXPECTED);
