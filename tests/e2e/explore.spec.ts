@@ -331,6 +331,24 @@ test('a link reproduces the view: filters, search, sort and page round-trip thro
 	);
 });
 
+test('the posts table keeps its column widths whatever the page holds', async ({ page }) => {
+	const widths = () =>
+		page
+			.locator('[data-testid=posts] thead th')
+			.evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+	await page.goto(EXPLORE);
+	await settled(page);
+	const first = await widths();
+	expect(first).toHaveLength(10);
+	// Other rows: Korean posts, most liked first (other handles, other numbers, other text lengths).
+	await page.locator('[data-testid=facet-lang] button[data-value=ko]').click();
+	await settled(page);
+	await page.getByLabel('Sort').selectOption('likes');
+	await settled(page);
+	expect(await tableColumn(page, 2)).toContain('ko');
+	expect(await widths()).toEqual(first);
+});
+
 test('search finds English and Korean text and keeps the words in the URL', async ({ page }) => {
 	test.slow(); // loads every partition on a shared 2-core machine
 	await page.goto(EXPLORE);
