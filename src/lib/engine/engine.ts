@@ -16,6 +16,7 @@ import {
 	type EngineTable
 } from '../queries/tables';
 import { decodedLength, overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
+import { FetchQueue } from './fetchQueue';
 import { InsertQueue } from './insertQueue';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
@@ -28,6 +29,8 @@ const WASM_BYTES = __DUCKDB_WASM_BYTES__;
 /** Boot fails when the download or compile makes no progress for this long (a wasm served with the wrong MIME
  * type makes instantiation hang rather than fail). */
 export const STALL_TIMEOUT_MS = 30_000;
+/** Data files downloading at once (fetchQueue.ts says why there is a limit). */
+const DOWNLOADS_AT_ONCE = 24;
 /** Files of one table that arrive while an insert runs go in together, up to this many bytes per insert. */
 const JOIN_BYTES = 8 * 1024 * 1024;
 
@@ -248,6 +251,7 @@ async function boot(): Promise<Engine> {
 	const loads = new Map<string, Promise<void>>();
 	/** Files already in their table: asking for them again costs nothing, not even a status change. */
 	const loaded = new Set<string>();
+	const downloads = new FetchQueue(DOWNLOADS_AT_ONCE);
 	const inserts = new InsertQueue<EngineTable>((target, bytes) => {
 		if (killed) return Promise.reject(new Error('engine restarted'));
 		return admin.insertArrowFromIPCStream(bytes, { name: target, create: false });
@@ -255,12 +259,24 @@ async function boot(): Promise<Engine> {
 	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
 		const key = `${target}:${file.path}`;
 		const existing = loads.get(key);
-		if (existing) return existing;
+		if (existing) {
+			// Asked for again while it waits for a download slot: someone needs it now.
+			downloads.bump(file.path);
+			return existing;
+		}
 		const job = (async () => {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
-			const bytes = await (early.get(file.path) ?? fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0));
-			const fetchMs = performance.now() - t0;
+			let fetchMs = 0;
+			const download = async () => {
+				const started = performance.now();
+				try {
+					return await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0);
+				} finally {
+					fetchMs = performance.now() - started;
+				}
+			};
+			const bytes = await (early.get(file.path) ?? downloads.run(file.path, download));
 			// Read now: inserting hands the buffer to the worker, which leaves it empty here.
 			const size = bytes.byteLength;
 			early.delete(file.path);

@@ -8,7 +8,7 @@ export interface LoadedFile {
 	/** Which view asked for it first (explore, sql…). */
 	view: string;
 	/** From the request to the rows being in their table; of that, the download and the insert itself (the
-	 * rest is waiting for the inserts ahead of it). */
+	 * rest is waiting for a download slot and for the inserts ahead of it). */
 	ms: number;
 	fetchMs: number;
 	insertMs: number;
