@@ -110,7 +110,7 @@ export async function writeBrowserFiles(
 
 	const light = POSTS_CORE_COLUMNS;
 	const text = POSTS_TEXT_COLUMNS;
-	const all = [...light, ...text.filter((c) => c.name !== 'post_id')];
+	const all = [...light, ...text.filter((c) => !light.some((l) => l.name === c.name))];
 	index.posts = { files: [], columns: light.map((c) => c.name) };
 	index.posts_text = { files: [], columns: text.map((c) => c.name) };
 	const [{ total }] = await duck.all<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM posts`);

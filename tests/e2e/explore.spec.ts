@@ -41,6 +41,17 @@ async function brush(page: Page, from: number, to: number, steps = 4) {
 	await page.mouse.up();
 }
 
+/** The parts of the engine status (window.__aiad.status) these tests read. */
+interface Status {
+	files: { path: string; bytes: number; view: string }[];
+	preload: { state: string; loaded: number; total: number };
+}
+const statusOf = (page: Page) =>
+	page.evaluate(() => {
+		const st = (window as unknown as { __aiad: { status: Status } }).__aiad.status;
+		return { files: st.files.map((f) => ({ ...f })), preload: { ...st.preload } };
+	});
+
 /** Records every request that is not to our own origin, and blocks it. */
 async function guardOrigin(page: Page, baseURL: string) {
 	const offOrigin: string[] = [];
@@ -82,12 +93,11 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
 	await expect(page.locator('.engine-status')).toContainText(/ready/i);
 	const status = await page.evaluate(
-		() =>
-			(window as unknown as { __aiad: { status: { files: { path: string; bytes: number }[] } } }).__aiad
-				.status
+		() => (window as unknown as { __aiad: { status: Status } }).__aiad.status
 	);
-	// The default view needs the hourly pre-aggregate and the newest hours' partitions only, never all of them.
-	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/'));
+	// The default view needs the hourly pre-aggregate and the newest hours' partitions only, never all of them
+	// (the rest load in the background once every view is filled, counted apart).
+	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/') && f.view === 'explore');
 	expect(posts.length).toBeGreaterThan(0);
 	expect(posts.length).toBeLessThanOrEqual(3);
 	// What a view downloaded is reported in bytes (they were read after the buffer went to the worker: 0).
@@ -95,6 +105,54 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	await expect(page.locator('.engine-status')).not.toContainText(/ 0 KB/);
 	await expect(page.getByTestId('simulated-badge')).toContainText(/simulated/i);
 	expect(offOrigin).toEqual([]);
+});
+
+test('once every view is filled, the other posts load in the background, and a brush then downloads nothing', async ({
+	page,
+	request
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	const status = page.locator('.engine-status');
+	await expect(status).toHaveAttribute('data-preload', 'done', { timeout: 40_000 });
+	await expect(status).toContainText(/all posts loaded \(\d[\d.]* MB more in the background\)/);
+	const index = (await (await request.get('/data/arrow/index.json')).json()) as {
+		tables: Record<string, { files: { path: string; bytes: number }[] }>;
+	};
+	const wanted = [...index.tables.posts.files, ...index.tables.posts_text.files];
+	const before = await statusOf(page);
+	// Every partition of both posts tables is in, each once: what the views loaded, then the background the rest.
+	expect(
+		before.files
+			.map((f) => f.path)
+			.filter((p) => /^arrow\/posts(_text)?\//.test(p))
+			.sort()
+	).toEqual(wanted.map((f) => f.path).sort());
+	const background = before.files.filter((f) => f.view === 'background');
+	expect(background.length).toBeGreaterThan(wanted.length / 2);
+	expect(before.preload.loaded).toBe(before.preload.total);
+	expect(before.preload.total).toBe(
+		wanted.filter((f) => background.some((b) => b.path === f.path)).reduce((s, f) => s + f.bytes, 0)
+	);
+
+	await brush(page, 0.2, 0.35);
+	await expect(page).toHaveURL(/from=/);
+	await settled(page);
+	await expect(page.locator('[data-testid=posts] tbody tr').first()).toBeVisible();
+	expect((await statusOf(page)).files).toHaveLength(before.files.length);
+});
+
+test('a device with little memory gets no background load', async ({ page }) => {
+	// Chromium reports a device's memory in GB; at 0.25 GB the budget (16 MB) is less than the default posts.
+	await page.addInitScript(() => Object.defineProperty(navigator, 'deviceMemory', { get: () => 0.25 }));
+	await page.goto(EXPLORE);
+	await settled(page);
+	// The background load would start within a quiet 200 ms and an idle callback.
+	await page.waitForTimeout(1_500);
+	const { files, preload } = await statusOf(page);
+	expect(preload.state).toBe('off');
+	expect(files.filter((f) => f.view === 'background')).toEqual([]);
+	await expect(page.locator('.engine-status')).not.toContainText(/background/);
 });
 
 test('the worker downloads the engine once: the download it starts itself is the one instantiation uses', async ({

@@ -102,6 +102,23 @@ describe('WasmRunner', () => {
 		expect(await b).toEqual([{ id: '12345678901234567' }]);
 	});
 
+	it('tells the engine while a query runs, failed ones too (the background load waits for quiet)', async () => {
+		const { conn, started } = fakeConnection();
+		const deltas: number[] = [];
+		const runner = new WasmRunner(conn, { ...fakeEngine(), active: (d) => deltas.push(d) });
+		const a = runner.rows('SELECT 1');
+		await tick();
+		expect(deltas).toEqual([1]);
+		started[0].finish([{ n: 1 }]);
+		await a;
+		expect(deltas).toEqual([1, -1]);
+		const b = runner.rows('SELECT broken');
+		await tick();
+		started[1].fail(new Error('Parser Error'));
+		await expect(b).rejects.toThrow('Parser Error');
+		expect(deltas).toEqual([1, -1, 1, -1]);
+	});
+
 	it('drops a query whose signal aborted while it waited in line, without running it', async () => {
 		const { conn, started } = fakeConnection();
 		const runner = new WasmRunner(conn, fakeEngine());

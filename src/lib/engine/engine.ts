@@ -18,6 +18,15 @@ import {
 import { decodedLength, overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
 import { FetchQueue } from './fetchQueue';
 import { InsertQueue } from './insertQueue';
+import {
+	PRELOAD_QUIET_MS,
+	planBytes,
+	preloadBudget,
+	preloadPlan,
+	runPreload,
+	type DeviceHints,
+	type PreloadFile
+} from './preload';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
 
@@ -46,6 +55,8 @@ export interface Engine {
 	ensureRanges(name: 'posts_core' | 'posts_text', ranges: readonly Range[], view: string): Promise<void>;
 	/** Loads every file of every table (the SQL console's view of the data). */
 	ensureAll(view: string): Promise<void>;
+	/** Starts loading the posts partitions no view has needed yet, in the background (preload.ts); once. */
+	preloadPosts(view: string): void;
 	readonly handle: EngineHandle;
 }
 
@@ -115,14 +126,17 @@ function step(name: string): void {
 	performance.mark(`engine: ${name}`);
 }
 
-/** Fetches one file as bytes, reporting progress into engineStatus. */
-async function fetchBytes(url: string, expected: number): Promise<Uint8Array> {
+/**
+ * Fetches one file as bytes, reporting progress into engineStatus unless `counted` is false (a background
+ * download: the indicator shows what the views are waiting for).
+ */
+async function fetchBytes(url: string, expected: number, counted = true): Promise<Uint8Array> {
 	const res = await fetch(url, { credentials: 'same-origin' });
 	if (!res.ok) throw new Error(`Could not download ${url} (HTTP ${res.status}).`);
-	engineStatus.dataTotal += decodedLength(res.headers, expected);
+	if (counted) engineStatus.dataTotal += decodedLength(res.headers, expected);
 	if (!res.body) {
 		const buf = new Uint8Array(await res.arrayBuffer());
-		engineStatus.dataLoaded += buf.byteLength;
+		if (counted) engineStatus.dataLoaded += buf.byteLength;
 		return buf;
 	}
 	const reader = res.body.getReader();
@@ -133,7 +147,7 @@ async function fetchBytes(url: string, expected: number): Promise<Uint8Array> {
 		if (done) break;
 		chunks.push(value);
 		size += value.byteLength;
-		engineStatus.dataLoaded += value.byteLength;
+		if (counted) engineStatus.dataLoaded += value.byteLength;
 	}
 	const out = new Uint8Array(size);
 	let at = 0;
@@ -210,8 +224,15 @@ async function boot(): Promise<Engine> {
 	let rejectKilled: (e: Error) => void = () => undefined;
 	const killedPromise = new Promise<never>((_, reject) => (rejectKilled = reject));
 	killedPromise.catch(() => undefined);
+	/** Queries running on any connection, and when a view last loaded data or ran one (for `quiet`). */
+	let querying = 0;
+	let lastActive = 0;
 	const handle: EngineHandle = {
 		killed: killedPromise,
+		active(delta) {
+			querying += delta;
+			lastActive = performance.now();
+		},
 		kill(reason: string) {
 			if (killed) return;
 			killed = true;
@@ -219,6 +240,7 @@ async function boot(): Promise<Engine> {
 			engineStatus.phase = 'idle';
 			engineStatus.error = `The query engine was restarted: ${reason}.`;
 			engineStatus.files = [];
+			engineStatus.preload.state = 'off';
 			rejectKilled(new Error(reason));
 			db.terminate().catch(() => undefined);
 		}
@@ -256,6 +278,24 @@ async function boot(): Promise<Engine> {
 		if (killed) return Promise.reject(new Error('engine restarted'));
 		return admin.insertArrowFromIPCStream(bytes, { name: target, create: false });
 	}, JOIN_BYTES);
+	/** How long each file's download took, read when it is inserted. */
+	const fetchMs = new Map<string, number>();
+	const download = (file: ArrowFile, counted = true) =>
+		downloads.run(file.path, async () => {
+			const started = performance.now();
+			try {
+				return await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0, counted);
+			} finally {
+				fetchMs.set(file.path, performance.now() - started);
+			}
+		});
+	/** Starts a download ahead of its insert (the background load); the insert takes it from `early`. */
+	const prefetch = (file: ArrowFile) => {
+		if (early.has(file.path) || file.rows === 0) return;
+		const bytes = download(file, false);
+		bytes.catch(() => early.delete(file.path));
+		early.set(file.path, bytes);
+	};
 	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
 		const key = `${target}:${file.path}`;
 		const existing = loads.get(key);
@@ -267,16 +307,10 @@ async function boot(): Promise<Engine> {
 		const job = (async () => {
 			if (file.rows === 0) return;
 			const t0 = performance.now();
-			let fetchMs = 0;
-			const download = async () => {
-				const started = performance.now();
-				try {
-					return await fetchBytes(`${DATA_BASE}${file.path}`, file.bytes ?? 0);
-				} finally {
-					fetchMs = performance.now() - started;
-				}
-			};
-			const bytes = await (early.get(file.path) ?? downloads.run(file.path, download));
+			const started = early.get(file.path);
+			// A background download may still wait for a slot: a view needs it now.
+			if (started) downloads.bump(file.path);
+			const bytes = await (started ?? download(file));
 			// Read now: inserting hands the buffer to the worker, which leaves it empty here.
 			const size = bytes.byteLength;
 			early.delete(file.path);
@@ -286,9 +320,10 @@ async function boot(): Promise<Engine> {
 				bytes: size,
 				view,
 				ms: performance.now() - t0,
-				fetchMs,
+				fetchMs: fetchMs.get(file.path) ?? 0,
 				insertMs
 			});
+			fetchMs.delete(file.path);
 		})();
 		job.then(
 			() => loaded.add(key),
@@ -304,17 +339,59 @@ async function boot(): Promise<Engine> {
 	const settle = async (jobs: Promise<void>[]) => {
 		if (jobs.length === 0) return;
 		inflight++;
+		lastActive = performance.now();
 		if (!killed) engineStatus.phase = 'data';
 		try {
 			await Promise.all(jobs);
 		} finally {
 			inflight--;
+			lastActive = performance.now();
 			if (inflight === 0 && !killed) {
 				engineStatus.phase = 'ready';
 				engineStatus.dataLoaded = 0;
 				engineStatus.dataTotal = 0;
 			}
 		}
+	};
+
+	/** Resolves once no view has loaded data or run a query for PRELOAD_QUIET_MS, and the page is idle. */
+	const quiet = () =>
+		new Promise<void>((resolve) => {
+			const check = () => {
+				const wait = PRELOAD_QUIET_MS - (performance.now() - lastActive);
+				if (killed) resolve();
+				else if (inflight > 0 || querying > 0 || wait > 0) setTimeout(check, Math.max(wait, 50));
+				else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+				else setTimeout(resolve, 0);
+			};
+			check();
+		});
+	let preloading = false;
+	const preloadPosts = async (view: string) => {
+		if (preloading) return;
+		preloading = true;
+		const all = (name: EngineTable) => index.tables[INDEX_NAME[name]]?.files ?? [];
+		const plan = preloadPlan(
+			{ posts_core: all('posts_core'), posts_text: all('posts_text') },
+			preloadBudget(navigator as DeviceHints),
+			(table, f) => loaded.has(`${table}:${f.path}`)
+		);
+		const p = engineStatus.preload;
+		p.total = planBytes(plan.flat());
+		p.loaded = 0;
+		if (plan.length === 0) return;
+		p.state = 'running';
+		const t0 = performance.now();
+		const end = await runPreload(plan, {
+			prefetch: (x) => prefetch(x.file),
+			insert: (x: PreloadFile<'posts_core' | 'posts_text'>) => insertFile(x.table, x.file, view),
+			quiet,
+			stopped: () => killed,
+			progress: (bytes) => (p.loaded += bytes)
+		});
+		if (killed) return;
+		p.state = end === 'done' ? 'done' : 'failed';
+		p.ms = performance.now() - t0;
 	};
 
 	const engine: Engine = {
@@ -340,6 +417,9 @@ async function boot(): Promise<Engine> {
 		ensureAll(view) {
 			const names = Object.keys(ENGINE_TABLES) as EngineTable[];
 			return settle(names.flatMap((n) => filesOf(n).map((f) => insertFile(n, f, view))));
+		},
+		preloadPosts(view) {
+			void preloadPosts(view);
 		}
 	};
 	engineStatus.version = version;

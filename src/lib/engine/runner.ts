@@ -39,6 +39,8 @@ export interface EngineHandle {
 	/** Rejects once the engine is killed, so a query stuck in the worker still settles. */
 	readonly killed: Promise<never>;
 	kill(reason: string): void;
+	/** Told when a query starts (+1) and ends (-1): the background load waits while the views query. */
+	active?(delta: 1 | -1): void;
 }
 
 export class WasmRunner implements SqlRunner {
@@ -88,6 +90,7 @@ export class WasmRunner implements SqlRunner {
 		const timer = setTimeout(() => cancel('timeout'), timeoutMs);
 		const onAbort = () => cancel('abort');
 		signal?.addEventListener('abort', onAbort);
+		this.engine.active?.(1);
 		try {
 			const work = (async () => {
 				if (options.small) {
@@ -129,6 +132,7 @@ export class WasmRunner implements SqlRunner {
 			if (stopped === 'abort') throw new QueryAbortedError();
 			throw e;
 		} finally {
+			this.engine.active?.(-1);
 			clearTimeout(timer);
 			clearTimeout(killTimer);
 			signal?.removeEventListener('abort', onAbort);

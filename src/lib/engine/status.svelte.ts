@@ -14,6 +14,9 @@ export interface LoadedFile {
 	insertMs: number;
 }
 
+/** `off`: not started, or the posts do not fit this device's budget; `failed`: a file could not be loaded. */
+export type PreloadState = 'off' | 'running' | 'done' | 'failed';
+
 export interface BootStep {
 	name: string;
 	at: number;
@@ -36,7 +39,10 @@ export const engineStatus = $state({
 	bootMs: 0,
 	/** When each step of the boot ended, ms after navigation, in order (also a performance mark each). */
 	steps: [] as BootStep[],
-	files: [] as LoadedFile[]
+	files: [] as LoadedFile[],
+	/** The background load of the posts (preload.ts): decoded bytes loaded of the total it plans, and how long
+	 * it took from start to end (ms). */
+	preload: { state: 'off' as PreloadState, loaded: 0, total: 0, ms: 0 }
 });
 
 /** Bytes of data files a view has downloaded (each file is counted once, for the view that asked first). */

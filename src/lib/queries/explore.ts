@@ -441,14 +441,30 @@ export function postsPageWithTextSql(
 	// The page's own columns order it again after the join; created_ms orders as created_at does, to the ms.
 	const order = (SORTS[sort] ?? SORTS.newest).replace('created_at', 'created_ms');
 	return `SELECT p.*, x.author_handle, x."text", x.url
-FROM (${postsPageSql(f, sort, offset, limit, opts)}) p LEFT JOIN posts_text x USING (post_id)
+FROM (${postsPageSql(f, sort, offset, limit, opts)}) p LEFT JOIN (${textOf(timeBounds(f.from, f.to))}) x USING (post_id)
 ORDER BY p.${order}, p.post_id`;
 }
 
-/** Text, handle and link of the given posts (the table's current page). */
-export function postsTextSql(ids: readonly string[]): string {
-	if (ids.length === 0) return `SELECT post_id, author_handle, "text", url FROM posts_text WHERE FALSE`;
-	return `SELECT post_id, author_handle, "text", url FROM posts_text WHERE post_id IN ${inList(ids)}`;
+/** `created_at` within [from, to) as conditions; either end may be open. */
+function timeBounds(from: number | null, to: number | null): string[] {
+	return [
+		...(from === null ? [] : [`created_at >= ${tsLiteral(from)}`]),
+		...(to === null ? [] : [`created_at < ${tsLiteral(to)}`])
+	];
+}
+
+/** The text columns of `posts_text` rows meeting `conds`; time conditions let DuckDB skip row groups. */
+const textOf = (conds: string[]) =>
+	`SELECT post_id, author_handle, "text", url FROM posts_text ${where(conds)}`;
+
+/**
+ * Text, handle and link of the given posts (the table's current page). `span`, the first and last post's time
+ * (ms, both inclusive), bounds the lookup so it does not read every loaded post's id.
+ */
+export function postsTextSql(ids: readonly string[], span?: { first: number; last: number }): string {
+	if (ids.length === 0) return `${textOf([])} WHERE FALSE`;
+	const time = span ? timeBounds(span.first, span.last + 1) : [];
+	return textOf([...time, `post_id IN ${inList(ids)}`]);
 }
 export interface PostTextRow {
 	post_id: string;
@@ -459,12 +475,15 @@ export interface PostTextRow {
 
 /**
  * The near-duplicate copies of one post, oldest first, with their text. The build marks copies within 24 h of
- * the first, so the partitions from the post to `COPY_WINDOW_MS` later must be loaded.
+ * the first, so the partitions from the post to `COPY_WINDOW_MS` later must be loaded. Given the post's time,
+ * both tables are read for that window only.
  */
-export function copiesOfSql(postId: string): string {
+export function copiesOfSql(postId: string, createdMs?: number): string {
+	const time = createdMs === undefined ? [] : timeBounds(createdMs, createdMs + COPY_WINDOW_MS + 1);
+	const onCore = time.map((c) => `c.${c}`);
 	return `SELECT c.post_id, c.platform, epoch_ms(c.created_at)::DOUBLE AS created_ms, x.author_handle, x."text", x.url
-FROM posts_core c LEFT JOIN posts_text x USING (post_id)
-WHERE c.dup_of = ${sqlLiteral(postId)} ORDER BY c.created_at, c.post_id`;
+FROM posts_core c LEFT JOIN (${textOf(time)}) x USING (post_id)
+${where([`c.dup_of = ${sqlLiteral(postId)}`, ...onCore])} ORDER BY c.created_at, c.post_id`;
 }
 /** How long after a post its copies can be, end inclusive. */
 export const COPY_WINDOW_MS = DEDUP_WINDOW_HOURS * HOUR;

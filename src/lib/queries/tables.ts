@@ -25,8 +25,13 @@ export const POSTS_CORE_COLUMNS: readonly ColumnDef[] = [
 	}
 ];
 
-export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', ...POSTS_TEXT_ONLY].map((n) =>
-	TABLES.posts.columns.find((c) => c.name === n)!
+/**
+ * The text part keeps `created_at` beside `post_id`: looking up a page's text then reads only the rows of the
+ * page's hours. With every partition loaded (1M posts), matching 25 ids against all of `post_id` took 70–85 ms
+ * in the browser; DuckDB skips the row groups whose `created_at` range misses the page.
+ */
+export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', 'created_at', ...POSTS_TEXT_ONLY].map(
+	(n) => TABLES.posts.columns.find((c) => c.name === n)!
 );
 
 /** Mirrors the build's `posts_hourly` (scripts/build/outputs.ts): one row per hour and facet combination. */
@@ -84,7 +89,7 @@ export function createPostsViewSql(): string {
 	const cols = TABLES.posts.columns.map((c) =>
 		(POSTS_TEXT_ONLY as readonly string[]).includes(c.name) ? `x.${ident(c.name)}` : `p.${ident(c.name)}`
 	);
-	return `CREATE VIEW posts AS SELECT ${cols.join(', ')} FROM posts_core p LEFT JOIN posts_text x USING (post_id)`;
+	return `CREATE VIEW posts AS SELECT ${cols.join(', ')} FROM posts_core p LEFT JOIN posts_text x USING (post_id, created_at)`;
 }
 
 /** The light posts rows with their `copies` count, as the build writes them (and tests derive them). */
