@@ -5,6 +5,7 @@ import {
 	NO_CLAIM,
 	allExploreQueries,
 	copiesOfSql,
+	COPY_WINDOW_MS,
 	createSearchHitsSql,
 	pageWindow,
 	extentSql,
@@ -261,7 +262,8 @@ describe('posts table', () => {
 	it.each(SORT_KEYS)(
 		'gives a page with its text in one statement, as the page and text queries do (%s)',
 		async (sort) => {
-			for (const filters of [EMPTY_FILTERS, f({ lang: ['en'], q: 'poisoned' })]) {
+			const brushed = f({ from: utc('2022-12-14T03:10:00'), to: utc('2022-12-15T02:00:00') });
+			for (const filters of [EMPTY_FILTERS, f({ lang: ['en'], q: 'poisoned' }), brushed]) {
 				for (const offset of [0, 4]) {
 					const page = await fx.db.rows<PostRow>(postsPageSql(filters, sort, offset, 4));
 					const texts = await fx.db.rows<PostTextRow>(postsTextSql(page.map((r) => r.post_id)));
@@ -288,11 +290,29 @@ describe('posts table', () => {
 		expect(rows).toHaveLength(2);
 	});
 
-	it('lists the copies of a post', async () => {
-		expect((await fx.db.rows(copiesOfSql('twitter:1'))).map((r) => r.post_id)).toEqual([
-			'twitter:2',
-			'twitter:9'
-		]);
+	it('bounds the text lookup of a page by the time of its first and last post, both ends included', async () => {
+		const page = await fx.db.rows<PostRow>(postsPageSql(EMPTY_FILTERS, 'oldest', 0, 6));
+		const ids = page.map((r) => r.post_id);
+		const ms = page.map((r) => r.created_ms);
+		const span = { first: Math.min(...ms), last: Math.max(...ms) };
+		const ofSpan = async (sp: typeof span) =>
+			(await fx.db.rows<PostTextRow>(postsTextSql(ids, sp))).map((r) => r.post_id).sort();
+		expect(await ofSpan(span)).toEqual([...ids].sort());
+		// A bound that misses the oldest post by a millisecond leaves it out: the bound is applied.
+		const oldest = page.find((r) => r.created_ms === span.first)!.post_id;
+		expect(await ofSpan({ ...span, first: span.first + 1 })).not.toContain(oldest);
+	});
+
+	it('lists the copies of a post, with or without its time to bound the lookup', async () => {
+		const expected = ['twitter:2', 'twitter:9'];
+		expect((await fx.db.rows(copiesOfSql('twitter:1'))).map((r) => r.post_id)).toEqual(expected);
+		const [{ ms }] = await fx.db.rows<{ ms: number }>(
+			`SELECT epoch_ms(created_at)::DOUBLE AS ms FROM posts WHERE post_id = 'twitter:1'`
+		);
+		const bounded = await fx.db.rows(copiesOfSql('twitter:1', ms));
+		expect(bounded).toEqual(await fx.db.rows(copiesOfSql('twitter:1')));
+		// Given a later time, the window misses the copies: the bound is applied.
+		expect(await fx.db.rows(copiesOfSql('twitter:1', ms + 2 * COPY_WINDOW_MS))).toEqual([]);
 	});
 });
 

@@ -290,8 +290,9 @@ async function boot(): Promise<Engine> {
 			}
 		});
 	/** Starts a download ahead of its insert (the background load); the insert takes it from `early`. */
-	const prefetch = (file: ArrowFile) => {
-		if (early.has(file.path) || file.rows === 0) return;
+	const prefetch = (target: EngineTable, file: ArrowFile) => {
+		// A file a view has loaded since the plan was made would be downloaded again and never taken.
+		if (early.has(file.path) || loads.has(`${target}:${file.path}`) || file.rows === 0) return;
 		const bytes = download(file, false);
 		bytes.catch(() => early.delete(file.path));
 		early.set(file.path, bytes);
@@ -383,7 +384,7 @@ async function boot(): Promise<Engine> {
 		p.state = 'running';
 		const t0 = performance.now();
 		const end = await runPreload(plan, {
-			prefetch: (x) => prefetch(x.file),
+			prefetch: (x) => prefetch(x.table, x.file),
 			insert: (x: PreloadFile<'posts_core' | 'posts_text'>) => insertFile(x.table, x.file, view),
 			quiet,
 			stopped: () => killed,
