@@ -24,8 +24,7 @@ import {
 	preloadBudget,
 	preloadPlan,
 	runPreload,
-	type DeviceHints,
-	type PreloadFile
+	type DeviceHints
 } from './preload';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
@@ -385,7 +384,7 @@ async function boot(): Promise<Engine> {
 		const t0 = performance.now();
 		const end = await runPreload(plan, {
 			prefetch: (x) => prefetch(x.table, x.file),
-			insert: (x: PreloadFile<'posts_core' | 'posts_text'>) => insertFile(x.table, x.file, view),
+			insert: (x) => insertFile(x.table, x.file, view),
 			quiet,
 			stopped: () => killed,
 			progress: (bytes) => (p.loaded += bytes)

@@ -15,7 +15,7 @@ import type { ArrowFile } from './files';
 const MB = 1024 * 1024;
 /** A step goes in only after no view has loaded data or run a query for this long. */
 export const PRELOAD_QUIET_MS = 500;
-/** Partitions downloading ahead of the step being inserted. */
+/** Steps downloading ahead of the one being inserted. */
 export const PRELOAD_AHEAD = 2;
 /**
  * Consecutive partitions join one step up to this many decoded bytes (one partition at 1M posts): an insert per
@@ -75,10 +75,10 @@ export function preloadPlan<T extends string>(
 		else partitions.set(key, [x]);
 	}
 	const steps: PreloadFile<T>[][] = [];
-	let size = Infinity;
+	let size = 0;
 	for (const part of [...partitions.values()].sort((a, b) => (a[0].file.from ?? 0) - (b[0].file.from ?? 0))) {
 		const bytes = planBytes(part);
-		if (size + bytes > stepBytes) {
+		if (steps.length === 0 || size + bytes > stepBytes) {
 			steps.push([]);
 			size = 0;
 		}
