@@ -1,59 +1,13 @@
 /**
- * Accessibility gate: axe-core (every rule axe runs by default: WCAG 2.x A/AA and best practices) on every
- * built page and embed, English and Korean, in the light and the dark theme: zero violations of any impact.
- * The dark run repeats only the rules whose outcome depends on colours (contrast, links told apart from text
- * by colour): the markup is the same in both themes, and axe's full set takes seconds per page.
- * Then a keyboard-only walk through the main story: skip link, navigation, chart marks, focus always visible.
- * Every test also runs under the guard (no CSP violation, console error or off-origin request).
+ * Accessibility by keyboard alone, through the main story: skip link, navigation, chart marks, focus always
+ * visible. (axe-core runs on every page in pages.spec.ts.) Every test also runs under the guard (no CSP
+ * violation, console error or off-origin request).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/guard';
-import { representativePages } from './helpers/site';
+import { settle } from './helpers/settle';
 
 test.describe.configure({ mode: 'parallel' });
-
-const pages = representativePages().filter((p) => !p.dev);
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/** Waits for the page to settle: hydrated, fonts in, lazy figures drawn (the engine may keep loading). */
-async function settle(page: Page) {
-	await page.waitForLoadState('load');
-	await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-	await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
-
-function report(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
-	return violations
-		.map(
-			(v) =>
-				`[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}×)\n` +
-				v.nodes
-					.slice(0, 5)
-					.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`)
-					.join('\n')
-		)
-		.join('\n');
-}
-
-for (const scheme of ['light', 'dark'] as const) {
-	test.describe(`axe, ${scheme} theme`, () => {
-		for (const p of pages) {
-			test(`${p.path}`, async ({ page }) => {
-				test.setTimeout(120_000);
-				await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-				await page.goto(p.path);
-				await settle(page);
-				// Legacy mode runs axe in the page itself; the default mode finishes each run in a new page, which took
-				// 5–10x longer here. Only violations are reported back (passes would serialise every node).
-				const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-				if (scheme === 'dark') axe.withRules(COLOUR_RULES);
-				const results = await axe.analyze();
-				expect(report(results.violations), `axe on ${p.path} (${scheme})`).toBe('');
-			});
-		}
-	});
-}
 
 test.describe('keyboard only, main story', () => {
 	/** What has keyboard focus, and whether it is visibly marked. */

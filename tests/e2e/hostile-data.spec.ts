@@ -165,7 +165,7 @@ test.describe('pages on hostile data', () => {
 		await assertInert(page, 'SQL error');
 	});
 
-	// English only: Korean pages draw the same data with the same components (i18n.spec.ts covers their text).
+	// English only: Korean pages draw the same data with the same components (pages.spec.ts covers their text).
 	const storyPages = sitePages().filter(
 		(p) => p.lang === 'en' && !p.dev && !p.staticEmbed && !/\/explore\//.test(p.path)
 	);

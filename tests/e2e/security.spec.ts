@@ -6,7 +6,7 @@
  *   attributes (the header alone allows inline scripts; see static/_headers);
  * - header and <meta> policies say the same thing; workers get the strict policy;
  * - every page loads with zero CSP violations, console errors or off-origin requests: the guard
- *   (helpers/guard.ts) runs in every test of every suite, and a11y.spec.ts alone opens each page twice;
+ *   (helpers/guard.ts) runs in every test of every suite, and pages.spec.ts opens each page, then turns it dark;
  * - DuckDB-WASM boots under the enforced policy, and a query naming another host fails without a request;
  * - another site can frame an embed, but not the explorer.
  */

@@ -1,22 +1,15 @@
 /**
- * The story pages: every page loads clean in English and Korean, reads without JavaScript (prerendered chart
- * SVGs and the simulated-data badge), and its controls work by mouse and by keyboard: top-N, drill-downs,
- * capture comparison, claim-chart options, cascade playback. The guard fixture fails a test on any console
- * error, uncaught exception or CSP violation.
+ * The story pages read without JavaScript (prerendered chart SVGs and the simulated-data badge), and their
+ * controls work by mouse and by keyboard: top-N, drill-downs, capture comparison, claim-chart options, cascade
+ * playback. (That every page loads clean in English and Korean, with its heading and charts, is checked in
+ * pages.spec.ts.) The guard fixture fails a test on any console error, uncaught exception or CSP violation.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './helpers/guard';
+import { HANGUL } from './helpers/language';
+import { STORY_CHARTS } from './helpers/site';
 
-const HANGUL = /[\uac00-\ud7a3]/;
-const PAGES = ['/', '/wave/', '/trending/', '/misinformation/', '/cascades/', '/about/'];
-const CHART_PAGES: Record<string, string[]> = {
-	'/': ['wave', 'home-claims', 'home-correction'],
-	'/wave/': ['wave'],
-	'/trending/': ['calendar', 'grid'],
-	'/misinformation/': ['claims', 'correction'],
-	'/cascades/': ['cascade', 'metrics'],
-	'/about/': []
-};
+const PAGES = Object.keys(STORY_CHARTS);
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 /** Opens a page and waits until it has hydrated and fetched what it needs (controls do nothing before). */
@@ -27,26 +20,6 @@ async function open(page: Page, url: string) {
 /** The roving-focus group of marks inside a chart. */
 const marks = (page: Page, chart: string): Locator =>
 	page.locator(`figure[data-chart="${chart}"] svg g[role="listbox"]`).first();
-
-test.describe('every story page loads with no console errors', () => {
-	for (const path of PAGES)
-		for (const lang of ['en', 'ko'] as const) {
-			const url = lang === 'ko' ? `/ko${path}` : path;
-			test(url, async ({ page }) => {
-				await page.goto(url);
-				await page.waitForLoadState('networkidle');
-				await expect(page.locator('html')).toHaveAttribute('lang', lang);
-				const h1 = page.locator('h1');
-				await expect(h1).toBeVisible();
-				if (lang === 'ko') await expect(h1).toHaveText(HANGUL);
-				for (const id of CHART_PAGES[path]) {
-					const fig = page.locator(`figure[data-chart="${id}"]`);
-					await expect(fig.locator('svg[viewBox]').first()).toBeVisible();
-					if (lang === 'ko') await expect(fig.locator('header .title')).toHaveText(HANGUL);
-				}
-			});
-		}
-});
 
 test('a chosen theme is remembered and applied before the page body is parsed', async ({ page }) => {
 	// Records the theme as the <body> element is created: before any of the page's content can paint.
@@ -84,7 +57,7 @@ test.describe('without JavaScript the prerendered story is readable', () => {
 			await page.goto(path);
 			await expect(page.locator('h1')).toBeVisible();
 			await expect(page.locator('[data-provenance="simulated"]').first()).toBeVisible();
-			for (const id of CHART_PAGES[path]) {
+			for (const id of STORY_CHARTS[path]) {
 				const fig = page.locator(`figure[data-chart="${id}"]`);
 				await expect(fig.locator('svg[viewBox]').first()).toBeVisible();
 				await expect(fig.locator('[data-provenance="simulated"]')).toBeVisible();

@@ -61,6 +61,16 @@ export function representativePages(pages: SitePage[] = sitePages(), max = 12): 
 	return pages.filter((p) => keep.has(p.path));
 }
 
+/** The story pages (English paths) and the charts each one shows, by data-chart name. */
+export const STORY_CHARTS: Record<string, string[]> = {
+	'/': ['wave', 'home-claims', 'home-correction'],
+	'/wave/': ['wave'],
+	'/trending/': ['calendar', 'grid'],
+	'/misinformation/': ['claims', 'correction'],
+	'/cascades/': ['cascade', 'metrics'],
+	'/about/': []
+};
+
 /** The built HTML of a page. */
 export const pageHtml = (path: string, dir = BUILD_DIR): string =>
 	readFileSync(join(dir, path, 'index.html'), 'utf8');
