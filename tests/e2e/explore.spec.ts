@@ -142,6 +142,25 @@ test('once every view is filled, the other posts load in the background, and a b
 	expect((await statusOf(page)).files).toHaveLength(before.files.length);
 });
 
+test('when a background download fails, the status line says so and a brush still loads what it shows', async ({
+	page
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	// From now on no posts partition arrives: the background load's first one fails.
+	await page.context().route(/\/data\/arrow\/posts(_text)?\//, (route) => route.abort());
+	const status = page.locator('.engine-status');
+	await expect(status).toHaveAttribute('data-preload', 'failed', { timeout: 40_000 });
+	await expect(status).toContainText('the other posts could not load in the background');
+	await expect(status).toContainText('Query engine ready');
+	// The views are not held up by it: once the partitions can be had again, a brush loads its own.
+	await page.context().unroute(/\/data\/arrow\/posts(_text)?\//);
+	await brush(page, 0.2, 0.35);
+	await expect(page).toHaveURL(/from=/);
+	await settled(page);
+	await expect(page.locator('[data-testid=posts] tbody tr').first()).toBeVisible();
+});
+
 test('a device with little memory gets no background load', async ({ page }) => {
 	// Chromium reports a device's memory in GB; at 0.25 GB the budget (16 MB) is less than the default posts.
 	await page.addInitScript(() => Object.defineProperty(navigator, 'deviceMemory', { get: () => 0.25 }));
