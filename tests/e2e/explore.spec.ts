@@ -148,13 +148,14 @@ test('when a background download fails, the status line says so and a brush stil
 	await page.goto(EXPLORE);
 	await settled(page);
 	// From now on no posts partition arrives: the background load's first one fails.
-	await page.context().route(/\/data\/arrow\/posts(_text)?\//, (route) => route.abort());
+	const postsFiles = /\/data\/arrow\/posts(_text)?\//;
+	await page.context().route(postsFiles, (route) => route.abort());
 	const status = page.locator('.engine-status');
 	await expect(status).toHaveAttribute('data-preload', 'failed', { timeout: 40_000 });
 	await expect(status).toContainText('the other posts could not load in the background');
 	await expect(status).toContainText('Query engine ready');
 	// The views are not held up by it: once the partitions can be had again, a brush loads its own.
-	await page.context().unroute(/\/data\/arrow\/posts(_text)?\//);
+	await page.context().unroute(postsFiles);
 	await brush(page, 0.2, 0.35);
 	await expect(page).toHaveURL(/from=/);
 	await settled(page);
@@ -312,6 +313,12 @@ test('brushing the time axis filters the table and the facets', async ({ page })
 	expect(await facetCounts(page, 'stance')).toEqual(before);
 });
 
+/** The explorer's URL writes (what it showed then, and when) and the times its state changed. */
+interface UrlLog {
+	writes: { url: string; state: string; settled: string; at: number }[];
+	changes: number[];
+}
+
 test('after a brush the URL is written once every view shows it, not while its data loads', async ({
 	page
 }) => {
@@ -321,11 +328,8 @@ test('after a brush the URL is written once every view shows it, not while its d
 	// state changed: a write may come before the views are done only when they take longer than the wait.
 	await page.evaluate(() => {
 		const el = document.querySelector<HTMLElement>('[data-testid=explorer]')!;
-		const log = {
-			writes: [] as { url: string; state: string; settled: string; at: number }[],
-			changes: [] as number[]
-		};
-		(window as unknown as { __log: typeof log }).__log = log;
+		const log: UrlLog = { writes: [], changes: [] };
+		(window as unknown as { __log: UrlLog }).__log = log;
 		new MutationObserver(() => log.changes.push(performance.now())).observe(el, {
 			attributes: true,
 			attributeFilter: ['data-state']
@@ -344,14 +348,7 @@ test('after a brush the URL is written once every view shows it, not while its d
 	// A range near the end of the data: its first page needs partitions no view has loaded yet.
 	await brush(page, 0.8, 0.9);
 	await expect(page).toHaveURL(/from=.*&to=/);
-	const log = await page.evaluate(
-		() =>
-			(
-				window as unknown as {
-					__log: { writes: { url: string; state: string; settled: string; at: number }[]; changes: number[] };
-				}
-			).__log
-	);
+	const log = await page.evaluate(() => (window as unknown as { __log: UrlLog }).__log);
 	const brushed = log.writes.filter((w) => w.url.includes('from='));
 	expect(brushed.length).toBeGreaterThan(0);
 	let since = 0;

@@ -55,8 +55,8 @@ export async function languageProblems(page: Page, p: SitePage): Promise<string[
 	const problems: string[] = [];
 	const lang = await page.locator('html').getAttribute('lang');
 	if (lang !== p.lang) problems.push(`<html lang="${lang}">, expected ${p.lang}`);
-	if (p.lang === 'ko' && !HANGUL.test(await page.title()))
-		problems.push(`title without Korean: ${await page.title()}`);
+	const title = await page.title();
+	if (p.lang === 'ko' && !HANGUL.test(title)) problems.push(`title without Korean: ${title}`);
 
 	const chrome = page.locator(CHROME);
 	if (!p.embed && !(await chrome.first().isVisible())) problems.push('the page has no visible site chrome');
