@@ -442,6 +442,50 @@ test('the posts table keeps its column widths whatever the page holds', async ({
 	expect(await widths()).toEqual(first);
 });
 
+test('on a phone each post is a card with its text on screen, and the time axis labels stay inside the chart', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(EXPLORE);
+	await settled(page);
+	const texts = page.locator('[data-testid=posts] tbody tr[data-post-id] td.text');
+	await expect(texts).toHaveCount(25);
+	// Every post's text lies within the screen's width, with nothing to scroll sideways.
+	const boxes = await texts.evaluateAll((tds) =>
+		tds.map((td) => {
+			const r = td.getBoundingClientRect();
+			return { left: Math.round(r.left), right: Math.round(r.right) };
+		})
+	);
+	for (const b of boxes) {
+		expect(b.left).toBeGreaterThanOrEqual(0);
+		expect(b.right).toBeLessThanOrEqual(390);
+	}
+	const sideways = await page
+		.locator('[data-testid=posts] .scroll')
+		.evaluate((el) => el.scrollWidth - el.clientWidth);
+	expect(sideways).toBeLessThanOrEqual(0);
+	// A count says what it counts, as the header row is out of sight.
+	const likesLabel = await page
+		.locator('[data-testid=posts] tbody tr[data-post-id] td[data-label]')
+		.first()
+		.evaluate((td) => getComputedStyle(td, '::before').content);
+	expect(likesLabel).toBe('"Likes "');
+	const svg = page.getByTestId('histogram');
+	const edge = (await svg.boundingBox())!;
+	const ticks = await svg.locator('.axis text').evaluateAll((ts) =>
+		ts.map((t) => {
+			const r = t.getBoundingClientRect();
+			return { text: t.textContent, left: r.left, right: r.right };
+		})
+	);
+	expect(ticks.length).toBeGreaterThan(1);
+	for (const t of ticks) {
+		expect(t.left, t.text ?? '').toBeGreaterThanOrEqual(edge.x - 0.5);
+		expect(t.right, t.text ?? '').toBeLessThanOrEqual(edge.x + edge.width + 0.5);
+	}
+});
+
 test('search finds English and Korean text and keeps the words in the URL', async ({ page }) => {
 	test.slow(); // loads every partition on a shared 2-core machine
 	await page.goto(EXPLORE);

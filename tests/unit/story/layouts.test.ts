@@ -9,7 +9,7 @@ import { gridLayoutFor, tileBox } from '$lib/charts/TrendingGrid/layout';
 import { waveLayoutFor } from '$lib/charts/WaveChart/layout';
 import { annotationRows } from '$lib/charts/layers/annotationRows';
 import { nextIndex } from '$lib/charts/layers/keyNav';
-import { fitText, wrapText } from '$lib/charts/layers/text';
+import { edgeAnchor, fitText, textWidth, wrapText } from '$lib/charts/layers/text';
 
 describe('breakpoints as data: the widest layout that fits wins', () => {
 	it.each([
@@ -117,6 +117,25 @@ describe('nextIndex (keyboard)', () => {
 		expect(nextIndex(key, cur, 10, { columns, page: 10 })).toBe(want)
 	);
 	it('does nothing without marks', () => expect(nextIndex('ArrowRight', -1, 0)).toBeNull());
+});
+
+describe('edgeAnchor', () => {
+	// "Feb 1" at 11 px is about 34 px wide.
+	const w = textWidth('Feb 1', 11);
+	it('centres a label that fits around its tick', () => {
+		expect(edgeAnchor(200, 'Feb 1', 11, 0, 390)).toBe('middle');
+	});
+	it('ends a label at its tick near the right edge, so the SVG does not cut it', () => {
+		expect(edgeAnchor(385, 'Feb 1', 11, 0, 390)).toBe('end');
+		expect(edgeAnchor(390 - w / 2 + 1, 'Feb 1', 11, 0, 390)).toBe('end');
+		expect(edgeAnchor(390 - w / 2 - 1, 'Feb 1', 11, 0, 390)).toBe('middle');
+	});
+	it('starts a label at its tick near the left edge', () => {
+		expect(edgeAnchor(4, 'Feb 1', 11, 0, 390)).toBe('start');
+	});
+	it('measures Hangul as wide', () => {
+		expect(textWidth('2월 1일', 10)).toBeGreaterThan(textWidth('Feb 1', 10));
+	});
 });
 
 describe('fitText / wrapText', () => {
