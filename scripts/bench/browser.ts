@@ -1,5 +1,5 @@
 // `npm run bench:browser [-- --dir build --posts 1000000 --loads 5 --brushes 30 --port 4319 --keep-data DIR
-//   --device-memory GB]`
+//   --device-memory GB --per-brush]`
 //
 // Measures the explorer in headless Chromium against the built site, served by scripts/serve.js exactly as
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
@@ -18,7 +18,8 @@
 // `npm run build` does, into a copy of the built site (the prerendered overview still comes from the default
 // build).
 // --device-memory GB makes the page see a device of that memory (navigator.deviceMemory): at 0.25 no background
-// load starts, to compare against.
+// load starts, to compare against. --per-brush prints each brush (ms, and the files it loaded with their download
+// and insert times) on stderr.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -36,7 +37,8 @@ const { values: args } = parseArgs({
 		port: { type: 'string', default: '4319' },
 		json: { type: 'string' },
 		'keep-data': { type: 'string' },
-		'device-memory': { type: 'string' }
+		'device-memory': { type: 'string' },
+		'per-brush': { type: 'boolean', default: false }
 	}
 });
 
@@ -275,6 +277,7 @@ async function brushSeries(page: Page): Promise<Brushes> {
 	const times: number[] = [];
 	const aggTimes: number[] = [];
 	let whileLoading = 0;
+	let seen = args['per-brush'] ? (await filesOf(page)).length : 0;
 	for (let i = 0; i < brushes; i++) {
 		const a = 0.08 + ((i * 0.37) % 0.75);
 		const w = 0.04 + ((i * 0.13) % 0.15);
@@ -308,6 +311,7 @@ async function brushSeries(page: Page): Promise<Brushes> {
 		});
 		times.push(done - t0);
 		aggTimes.push(Math.min(agg, done) - t0);
+		if (args['per-brush']) seen = await logBrush(page, i, done - t0, Math.min(agg, done) - t0, seen);
 	}
 	return {
 		p50: quantile(times, 0.5),
@@ -317,6 +321,35 @@ async function brushSeries(page: Page): Promise<Brushes> {
 		n: times.length,
 		whileLoading
 	};
+}
+
+/** The data files the engine has loaded, in order, with how long each took (engineStatus.files). */
+const filesOf = (page: Page) =>
+	page.evaluate(() => {
+		const { __aiad } = window as unknown as {
+			__aiad: {
+				status: { files: { path: string; bytes: number; ms: number; fetchMs: number; insertMs: number }[] };
+			};
+		};
+		return __aiad.status.files.map((f) => ({ ...f }));
+	});
+
+/**
+ * --per-brush: one line per brush on stderr, with the files it loaded (download and insert ms each), to tell a
+ * brush that waited for data from one that waited for rendering. Returns the number of files seen so far.
+ */
+async function logBrush(page: Page, i: number, ms: number, cubeMs: number, seen: number): Promise<number> {
+	const files = await filesOf(page);
+	const fresh = files
+		.slice(seen)
+		.map(
+			(f) =>
+				`${f.path.replace(/^arrow\//, '')} ${(f.bytes / 1024).toFixed(0)} kB (download ${f.fetchMs.toFixed(0)}, insert ${f.insertMs.toFixed(0)})`
+		);
+	console.error(
+		`brush ${i + 1}: ${ms.toFixed(0)} ms, cube views ${cubeMs.toFixed(0)} ms${fresh.length ? `; loaded ${fresh.join(', ')}` : ''}`
+	);
+	return files.length;
 }
 
 const preloadOf = (page: Page) =>
