@@ -235,6 +235,11 @@ test('while it loads, the indicator counts the engine and data bytes against the
 test('pressing a platform bar filters every other view, including the table', async ({ page }) => {
 	await page.goto(EXPLORE);
 	await settled(page);
+	// Every bar's label is shown whole (a long one wraps), so a reader can tell what they press.
+	const cut = await page
+		.locator('[data-testid^=facet-] button[data-value] .label')
+		.evaluateAll((ls) => ls.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
+	expect(cut).toEqual([]);
 	const before = await facetCounts(page, 'lang');
 	const platforms = await facetCounts(page, 'platform');
 	await page.locator('[data-testid=facet-platform] button[data-value=mastodon]').click();
