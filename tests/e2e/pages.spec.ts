@@ -8,12 +8,15 @@
  *     page, and on English embeds: a Korean embed differs from its twin only in strings), then the rules whose
  *     outcome depends on colours in the dark theme (the markup is the same in both, and so are the colours in
  *     both languages: the dark run is on English pages and embeds);
+ *   - at a small phone's width (an embed: a narrow article column's), nothing reaches past the screen's edges
+ *     outside a box that scrolls sideways (helpers/narrow.ts);
  *   - under the guard: no CSP violation, console error, uncaught exception or off-origin request.
  * Each gate is a step with soft expectations, so one failing gate still lets the others report.
  */
 import { axeViolations, axeViolationsAgain, COLOUR_RULES } from './helpers/axe';
 import { expect, test } from './helpers/guard';
 import { HANGUL, languageProblems } from './helpers/language';
+import { beyondTheEdges, NARROW_EMBED_PX, NARROW_PAGE_PX } from './helpers/narrow';
 import { settle } from './helpers/settle';
 import { otherLanguagePath, representativePages, STORY_CHARTS } from './helpers/site';
 
@@ -63,5 +66,10 @@ for (const p of representativePages().filter((p) => !p.dev)) {
 				await page.emulateMedia({ colorScheme: 'dark' });
 				expect.soft(await axeViolationsAgain(page, COLOUR_RULES), `axe on ${p.path} (dark)`).toBe('');
 			});
+		// Last: it resizes the page.
+		await test.step('on a narrow screen nothing reaches past its edges', async () => {
+			const width = p.embed ? NARROW_EMBED_PX : NARROW_PAGE_PX;
+			expect.soft(await beyondTheEdges(page, width), `${p.path} at ${width} px`).toEqual([]);
+		});
 	});
 }
