@@ -311,7 +311,7 @@ async function brushSeries(page: Page): Promise<Brushes> {
 		});
 		times.push(done - t0);
 		aggTimes.push(Math.min(agg, done) - t0);
-		if (args['per-brush']) seen = await logBrush(page, i, done - t0, Math.min(agg, done) - t0, seen);
+		if (args['per-brush']) seen = await logBrush(page, i, times.at(-1)!, aggTimes.at(-1)!, seen);
 	}
 	return {
 		p50: quantile(times, 0.5),

@@ -29,12 +29,11 @@ export function edgeAnchor(
  */
 export function fitText(text: string, width: number, fontSize: number): string {
 	const budget = width / fontSize;
-	const chars = [...text];
-	if (chars.reduce((s, ch) => s + em(ch), 0) <= budget) return text;
+	if (textWidth(text, 1) <= budget) return text;
 	// Cut so that the text and the ellipsis (≈ 0.6 em) fit together.
 	let used = 0.6;
 	let out = '';
-	for (const ch of chars) {
+	for (const ch of text) {
 		if (used + em(ch) > budget) break;
 		used += em(ch);
 		out += ch;
