@@ -50,6 +50,22 @@ test('a chosen theme is remembered and applied before the page body is parsed', 
 	);
 });
 
+test('with reduced motion asked for, switching the theme recolours at once, with no transition', async ({
+	page
+}) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await open(page, '/explore/');
+	// In one task, so no frame can finish a transition before it is counted.
+	const after = await page.evaluate(() => {
+		const html = document.documentElement;
+		const bg = () => getComputedStyle(html).backgroundColor;
+		const before = bg();
+		document.querySelector<HTMLButtonElement>('header button.theme')!.click();
+		return { changed: bg() !== before, transitions: document.getAnimations().length };
+	});
+	expect(after).toEqual({ changed: true, transitions: 0 });
+});
+
 test.describe('without JavaScript the prerendered story is readable', () => {
 	test.use({ javaScriptEnabled: false });
 	for (const path of PAGES)

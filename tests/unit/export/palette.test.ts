@@ -21,6 +21,12 @@ describe('image-export palettes follow global.css', () => {
 		const dark = block(":root[data-theme='dark'] {");
 		for (const [k, v] of Object.entries(PALETTES.dark)) expect(dark[k], k).toBe(v);
 	});
+	// The e2e dark axe run sets the attribute (synchronous); this makes it cover the system setting too.
+	it("the system's dark (prefers-color-scheme) = :root[data-theme='dark']", () => {
+		const system = block(":root:not([data-theme='light']) {");
+		expect(Object.keys(system).length).toBeGreaterThan(10);
+		expect(system).toEqual(block(":root[data-theme='dark'] {"));
+	});
 	it('covers every colour variable the site defines', () => {
 		const colours = Object.keys(block(':root {')).filter((k) => k !== '--font');
 		expect(Object.keys(PALETTES.light).sort()).toEqual(colours.sort());
