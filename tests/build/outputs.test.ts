@@ -158,6 +158,29 @@ describe('chart pages', () => {
 		}
 	});
 
+	// Svelte drops the whitespace that ends an element's content, so a space typed there never reaches the page.
+	it.each(CHART_SLUGS.filter((slug) => CHARTS[slug].svg))(
+		"%s: the simulated badge and the chart's description read with their spaces",
+		(slug) => {
+			for (const lang of ['en', 'ko'] as const) {
+				const page = html(lang === 'ko' ? `/ko${CHARTS[slug].page}` : CHARTS[slug].page);
+				const figure = page.slice(page.indexOf(`data-chart="${slug}"`));
+				const text = (from: string) =>
+					figure
+						.slice(figure.indexOf(from) + from.length, figure.indexOf(from) + from.length + 400)
+						.replace(/^[^>]*>/, '')
+						.replace(/<[^>]*>/g, '')
+						.replace(/&nbsp;|\u00a0/g, ' ');
+				expect(text('class="badge simulated')).toMatch(
+					new RegExp(`^⚠ ${translate(lang, 'badge.simulated')}`)
+				);
+				expect(text('class="description')).toMatch(
+					new RegExp(`^${translate(lang, 'chart.description')}: \\S`)
+				);
+			}
+		}
+	);
+
 	it('labels every full-table download with the manifest row count', () => {
 		const page = html('/');
 		const actions = [...page.matchAll(/data-chart-downloads="[^"]+"[\s\S]*?<\/details>/g)].map((m) => m[0]);
