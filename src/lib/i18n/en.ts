@@ -354,7 +354,7 @@ export const en = {
 	'correction.earlier': '{d} earlier',
 	'correction.later': '{d} later',
 	'correction.describe.lang':
-		'{lang}: the claim first appeared at {first}; the first debunk came {lagFirst} (a reply inside a claim thread), the first standalone debunk {lagRoot}, and the debunk peak {lagPeak} than the claim peak. In the first 24 hours there were {ratio24} debunk posts per claim post; over all posts, {ratioAll}.',
+		'the claim first appeared at {first}; the first debunk came {lagFirst} (a reply inside a claim thread), the first standalone debunk {lagRoot}, and the debunk peak {lagPeak} than the claim peak. In the first 24 hours there were {ratio24} debunk posts per claim post; over all posts, {ratioAll}.',
 	'correction.describe.none': 'No claim posts in the data.',
 	'correction.col.lang': 'Language',
 	'correction.col.measure': 'Measure',

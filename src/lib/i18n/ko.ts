@@ -352,7 +352,7 @@ export const ko: Record<StringKey, string> = {
 	'correction.earlier': '{d} 먼저',
 	'correction.later': '{d} 늦게',
 	'correction.describe.lang':
-		'{lang}: 주장은 {first}에 처음 나왔습니다. 첫 반박은 {lagFirst}(주장 스레드 안의 답글), 첫 독립 반박 글은 {lagRoot}, 반박의 정점은 주장의 정점보다 {lagPeak} 나왔습니다. 처음 24시간 동안 주장 게시물 하나당 반박 게시물은 {ratio24}개, 전체로는 {ratioAll}개였습니다.',
+		'주장은 {first}에 처음 나왔습니다. 첫 반박은 {lagFirst}(주장 스레드 안의 답글), 첫 독립 반박 글은 {lagRoot}, 반박의 정점은 주장의 정점보다 {lagPeak} 나왔습니다. 처음 24시간 동안 주장 게시물 하나당 반박 게시물은 {ratio24}개, 전체로는 {ratioAll}개였습니다.',
 	'correction.describe.none': '데이터에 주장 게시물이 없습니다.',
 	'correction.col.lang': '언어',
 	'correction.col.measure': '지표',

@@ -62,16 +62,31 @@ export function formatLag(minutes: number | null, lang: Lang): string {
 	return translate(lang, minutes < 0 ? 'correction.earlier' : 'correction.later', { d: text });
 }
 
-/** The written description of the correction gap, computed per language. */
-export function describeCorrection(agg: CorrectionAgg, bin: 'hour' | 'day', zone: Zone, lang: Lang): string {
-	const parts: string[] = [];
+/** The correction gap of one language (or of all), in words. */
+export interface CorrectionSummary {
+	/** Language code, or 'all'. */
+	lang: string;
+	/** Its name: 'All languages', 'Korean'… */
+	name: string;
+	text: string;
+}
+
+/** The written correction gap, one summary per language that has claim posts. */
+export function correctionSummaries(
+	agg: CorrectionAgg,
+	bin: 'hour' | 'day',
+	zone: Zone,
+	lang: Lang
+): CorrectionSummary[] {
+	const out: CorrectionSummary[] = [];
 	for (const l of agg.langs) {
 		const v = agg.byLang[l];
 		const g = v[bin];
 		if (g.claimFirstAt === null) continue;
-		parts.push(
-			translate(lang, 'correction.describe.lang', {
-				lang: translate(lang, `lang.${l}` as 'lang.all'),
+		out.push({
+			lang: l,
+			name: translate(lang, `lang.${l}` as 'lang.all'),
+			text: translate(lang, 'correction.describe.lang', {
 				first: formatDate(g.claimFirstAt, lang, zone, true),
 				lagFirst: formatLag(g.lagFirstMinutes, lang),
 				lagRoot: v.debunkRootAt === null ? '–' : formatLag((v.debunkRootAt - g.claimFirstAt) / 60_000, lang),
@@ -79,7 +94,15 @@ export function describeCorrection(agg: CorrectionAgg, bin: 'hour' | 'day', zone
 				ratio24: g.reachRatio['24h'] === null ? '–' : g.reachRatio['24h'].toFixed(2),
 				ratioAll: g.reachRatio.all === null ? '–' : g.reachRatio.all.toFixed(2)
 			})
-		);
+		});
 	}
-	return parts.length ? parts.join(' ') : translate(lang, 'correction.describe.none');
+	return out;
+}
+
+/** The written description of the correction gap as one text (a chart's description). */
+export function describeCorrection(agg: CorrectionAgg, bin: 'hour' | 'day', zone: Zone, lang: Lang): string {
+	const parts = correctionSummaries(agg, bin, zone, lang);
+	return parts.length
+		? parts.map((p) => `${p.name}: ${p.text}`).join(' ')
+		: translate(lang, 'correction.describe.none');
 }

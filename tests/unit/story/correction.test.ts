@@ -4,7 +4,13 @@ import {
 	correctionSummary,
 	type StanceTime
 } from '../../../scripts/build/aggregates/correction';
-import { describeCorrection, formatLag, lagRows, reachRows } from '$lib/story/correctionData';
+import {
+	correctionSummaries,
+	describeCorrection,
+	formatLag,
+	lagRows,
+	reachRows
+} from '$lib/story/correctionData';
 
 const M = 60_000;
 const H = 60 * M;
@@ -68,6 +74,17 @@ describe('correctionSummary (hand-computed)', () => {
 		});
 		expect(describeCorrection(s, 'hour', 'UTC', 'en')).toContain(
 			'English: the claim first appeared at Dec 15, 2022 03:00 UTC; the first debunk came 30 min later'
+		);
+		// The home page lists the same summaries one per language, each under its name.
+		const list = correctionSummaries(s, 'hour', 'UTC', 'ko');
+		expect(list.map((p) => [p.lang, p.name])).toEqual([
+			['all', '전체 언어'],
+			['en', '영어'],
+			['ko', '한국어']
+		]);
+		expect(list[2].text).toMatch(/^주장은 2022/);
+		expect(describeCorrection(s, 'hour', 'UTC', 'ko')).toBe(
+			list.map((p) => `${p.name}: ${p.text}`).join(' ')
 		);
 	});
 });
