@@ -99,10 +99,10 @@ export function correctionSummaries(
 	return out;
 }
 
-/** The written description of the correction gap as one text (a chart's description). */
+/** The written description of the correction gap as one text (a chart's description), a line per language. */
 export function describeCorrection(agg: CorrectionAgg, bin: 'hour' | 'day', zone: Zone, lang: Lang): string {
 	const parts = correctionSummaries(agg, bin, zone, lang);
 	return parts.length
-		? parts.map((p) => `${p.name}: ${p.text}`).join(' ')
+		? parts.map((p) => `${p.name}: ${p.text}`).join('\n')
 		: translate(lang, 'correction.describe.none');
 }

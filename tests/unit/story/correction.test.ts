@@ -84,7 +84,7 @@ describe('correctionSummary (hand-computed)', () => {
 		]);
 		expect(list[2].text).toMatch(/^주장은 2022/);
 		expect(describeCorrection(s, 'hour', 'UTC', 'ko')).toBe(
-			list.map((p) => `${p.name}: ${p.text}`).join(' ')
+			list.map((p) => `${p.name}: ${p.text}`).join('\n')
 		);
 	});
 });
