@@ -439,6 +439,10 @@ test('the posts table keeps its column widths whatever the page holds', async ({
 	await settled(page);
 	const first = await widths();
 	expect(first).toHaveLength(10);
+	// At a desktop width (1280 px) the whole table fits: nothing to scroll sideways.
+	expect(
+		await page.locator('[data-testid=posts] .scroll').evaluate((el) => el.scrollWidth - el.clientWidth)
+	).toBeLessThanOrEqual(0);
 	// Other rows: Korean posts, most liked first (other handles, other numbers, other text lengths).
 	await page.locator('[data-testid=facet-lang] button[data-value=ko]').click();
 	await settled(page);
