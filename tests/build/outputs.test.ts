@@ -204,6 +204,27 @@ describe('downloads and manifest', () => {
 		expect(createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)).toBe(datasetVersion);
 	});
 
+	it("the data page gives each table's row count and provenance counts grouped and named, as the manifest has them", () => {
+		for (const [path, name] of [
+			['/data/', 'Simulated'],
+			['/ko/data/', '시뮬레이션']
+		]) {
+			const page = html(path);
+			const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+			for (const table of TABLE_NAMES) {
+				const { rows, provenance } = manifest.tables[table];
+				expect(page.includes(`data-table-rows="${table}">${grouped(rows)}<`), `${path} ${table} rows`).toBe(
+					true
+				);
+				if (provenance.simulated)
+					expect(
+						page.includes(`data-provenance="simulated">${name} ${grouped(provenance.simulated)}<`),
+						`${path} ${table} provenance`
+					).toBe(true);
+			}
+		}
+	});
+
 	it('lists every contract table as Parquet and CSV', () => {
 		for (const name of TABLE_NAMES) {
 			expect(manifest.tables[name].files.map((f) => f.path).sort()).toEqual([

@@ -3,6 +3,7 @@
  * the pure helpers that turn it into file names, image text and citations.
  */
 import { translator, type Lang } from '$lib/i18n';
+import { formatCount } from '$lib/story/format';
 import type { CellValue, ExportRow } from './csv';
 import type { CiteInput } from './citation';
 import { DATASET_VERSION } from './datasetInfo';
@@ -96,7 +97,5 @@ export function imageMeta(v: ChartView, url: string): ImageMeta {
 /** "1 row" / "12 rows" / "12행". */
 export function rowsLabel(n: number, lang: Lang): string {
 	const t = translator(lang);
-	// Grouped by hand, not Intl: Node's ICU may lack Korean and the prerendered text must match the browser's.
-	const grouped = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return n === 1 ? t('export.rows.one') : t('export.rows.other', { n: grouped });
+	return n === 1 ? t('export.rows.one') : t('export.rows.other', { n: formatCount(n) });
 }
