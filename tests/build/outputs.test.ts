@@ -11,7 +11,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { postsExtent } from '../../src/lib/engine/files';
 import { ENGINE_TABLES, INDEX_NAME, type EngineTable } from '../../src/lib/queries/tables';
 import { translate } from '../../src/lib/i18n';
-import { TABLES, TABLE_NAMES } from '../../src/lib/schema';
+import { TABLES, TABLE_NAMES, columnDescription, tableDescription } from '../../src/lib/schema';
 
 const BUILD = 'build';
 const html = (path: string): string => {
@@ -221,6 +221,23 @@ describe('downloads and manifest', () => {
 						page.includes(`data-provenance="simulated">${name} ${grouped(provenance.simulated)}<`),
 						`${path} ${table} provenance`
 					).toBe(true);
+			}
+		}
+	});
+
+	it("the data dictionary reads in the page's language: every table and column description", () => {
+		const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+		const en = html('/data/');
+		const ko = html('/ko/data/');
+		for (const name of TABLE_NAMES) {
+			const table = TABLES[name];
+			for (const [what, enText, koText] of [
+				['table', table.description, tableDescription(name, 'ko')],
+				...table.columns.map((c) => [c.name, c.description, columnDescription(name, c, 'ko')])
+			]) {
+				expect(en.includes(text(enText)), `/data/ ${name} ${what}`).toBe(true);
+				expect(ko.includes(text(koText)), `/ko/data/ ${name} ${what}`).toBe(true);
+				expect(ko.includes(text(enText)), `/ko/data/ ${name} ${what} in English`).toBe(false);
 			}
 		}
 	});
