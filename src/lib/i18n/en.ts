@@ -62,7 +62,7 @@ export const en = {
 	'wave.col.protest': 'Protest tiles',
 	'wave.col.total': 'Tiles',
 	'wave.describe':
-		'{count} captures from {first} to {last}. The protest share peaked at {peak} on {peakAt}; it stayed at or above half of the grid for {hours} hours.',
+		'{count} captures from {first} to {last}. The protest share peaked at {peak} on {peakAt}; it stayed at or above half of the grid for {duration}.',
 	'wave.describe.none': 'No capture shows a protest image.',
 	'timeline.title': 'Documented timeline',
 	'timeline.subtitle': 'Events with their sources and how well they are confirmed',

@@ -64,7 +64,7 @@ export const ko: Record<StringKey, string> = {
 	'wave.col.protest': '시위 타일',
 	'wave.col.total': '타일',
 	'wave.describe':
-		'{first}부터 {last}까지 {count}개의 캡처. 시위 비율은 {peakAt}에 {peak}로 가장 높았고, {hours}시간 동안 그리드의 절반 이상을 차지했습니다.',
+		'{first}부터 {last}까지 {count}개의 캡처. 시위 비율은 {peakAt}에 {peak}로 가장 높았고, {duration} 동안 그리드의 절반 이상을 차지했습니다.',
 	'wave.describe.none': '시위 이미지가 보이는 캡처가 없습니다.',
 	'timeline.title': '문서화된 타임라인',
 	'timeline.subtitle': '출처와 확인 수준을 함께 적은 사건들',

@@ -56,7 +56,8 @@ export function describeWave(agg: WaveAgg, top: WaveTop, lang: Lang): string {
 		last: formatDate(caps[caps.length - 1].at, lang),
 		peak: formatPercent(m.peak.share),
 		peakAt: formatDate(m.peak.at, lang, 'UTC', true),
-		hours: Math.round(m.hoursAtOrAbove50)
+		// In the same words as the number beside the chart (waveStats' above50).
+		duration: formatDuration(m.hoursAtOrAbove50 * 60, lang)
 	});
 }
 

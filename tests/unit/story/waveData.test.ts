@@ -84,8 +84,19 @@ describe('wavePoints', () => {
 describe('describeWave', () => {
 	it('is computed from the data', () => {
 		expect(describeWave(wave, 100, 'en')).toBe(
-			'5 captures from Dec 13, 2022 to Dec 13, 2022. The protest share peaked at 90% on Dec 13, 2022 04:00 UTC; it stayed at or above half of the grid for 3 hours.'
+			'5 captures from Dec 13, 2022 to Dec 13, 2022. The protest share peaked at 90% on Dec 13, 2022 04:00 UTC; it stayed at or above half of the grid for 3 h.'
 		);
+	});
+	it('gives the time above half in the same words as the number beside the chart', () => {
+		const long: WaveAgg = {
+			...wave,
+			metrics: { ...wave.metrics, top100: { ...wave.metrics.top100, hoursAtOrAbove50: 115 } }
+		};
+		for (const lang of ['en', 'ko'] as const) {
+			const above = waveStats(long, 100, null, lang).find((s) => s.key === 'above50')!.value;
+			expect(above).toBe(lang === 'en' ? '4 d 19 h' : '4일 19시간');
+			expect(describeWave(long, 100, lang)).toContain(above);
+		}
 	});
 });
 
