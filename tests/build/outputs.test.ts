@@ -11,6 +11,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { postsExtent } from '../../src/lib/engine/files';
 import { ENGINE_TABLES, INDEX_NAME, type EngineTable } from '../../src/lib/queries/tables';
 import { translate } from '../../src/lib/i18n';
+import { formatCount } from '../../src/lib/story/format';
 import { TABLES, TABLE_NAMES, columnDescription, tableDescription } from '../../src/lib/schema';
 
 const BUILD = 'build';
@@ -210,15 +211,15 @@ describe('downloads and manifest', () => {
 			['/ko/data/', '시뮬레이션']
 		]) {
 			const page = html(path);
-			const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 			for (const table of TABLE_NAMES) {
 				const { rows, provenance } = manifest.tables[table];
-				expect(page.includes(`data-table-rows="${table}">${grouped(rows)}<`), `${path} ${table} rows`).toBe(
-					true
-				);
+				expect(
+					page.includes(`data-table-rows="${table}">${formatCount(rows)}<`),
+					`${path} ${table} rows`
+				).toBe(true);
 				if (provenance.simulated)
 					expect(
-						page.includes(`data-provenance="simulated">${name} ${grouped(provenance.simulated)}<`),
+						page.includes(`data-provenance="simulated">${name} ${formatCount(provenance.simulated)}<`),
 						`${path} ${table} provenance`
 					).toBe(true);
 			}
