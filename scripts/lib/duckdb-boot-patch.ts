@@ -15,11 +15,12 @@
  *   URL (no code cache on later visits). The compiler now gets the response itself; progress is counted on a
  *   clone of it. The total is left unknown (0) when the response is content-encoded, since the length header
  *   then counts compressed bytes while progress counts decoded ones; the engine falls back to the known size.
- * - It requested its wasm only once the page had loaded DuckDB's JS API and sent the instantiate message,
- *   which waits for the page's main thread. The engine now names the wasm in the worker's URL (its hash), and
- *   the worker's first statement (BOOT_PRELUDE) starts that download and its streaming compile; instantiation
- *   takes both when it asks for the same URL, and fetches as before otherwise. With the boot started before
- *   the explorer hydrates, the wasm downloads and compiles while the page's main thread is busy hydrating.
+ * - It requested its wasm only once it had loaded and parsed its own 775 KB script and the page had sent the
+ *   instantiate message, which waits for the page's main thread. The wasm now downloads and compiles from the
+ *   moment the boot starts, in a small worker of the engine's own (src/lib/engine/wasmCompileJob.ts), which
+ *   posts the compiled module on a MessagePort. The page hands that port to this worker as its first message;
+ *   the worker's first statement (BOOT_PRELUDE) takes it, and instantiation uses the module that arrives on it.
+ *   If none comes (the compile worker failed), instantiation downloads and streams the wasm as before.
  * - After instantiation it fills the module's 268 imported GOT function slots (`reportUndefinedSymbols`), all
  *   naming JS functions. Each went through `addFunction`: the first call walked the whole 24,698-entry function
  *   table to build its reverse map (a JS wrapper for every wasm function in it), and each JS function was then
@@ -38,30 +39,33 @@ export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
 export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
-	'/* ai-art-discourse-explorer boot patch 4 (scripts/lib/duckdb-boot-patch.ts) */';
+	'/* ai-art-discourse-explorer boot patch 5 (scripts/lib/duckdb-boot-patch.ts) */';
 /** How a worker patched by an earlier version of this file starts: its text no longer matches the patches. */
 const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
 
 /**
- * Runs first in the worker (right after its "use strict"). The wasm's absolute URL comes in the worker's hash
- * (src/lib/engine/engine.ts): the worker starts downloading it and compiling the stream at once, while the
- * page is still hydrating. `__aiadWasmFetch` hands that download (a clone, for progress) to the instantiation
- * that asks for the same URL, once, and fetches anything else as the worker did; `__aiadInstantiate` then
- * instantiates the module compiled early (and drops the unread copy of the body), or streams as before. An
- * early download or compile that fails fails that instantiation as its own would (rejections are silenced
- * only where nobody is waiting).
+ * Runs first in the worker (right after its "use strict"), before DuckDB's script sets its own message handler,
+ * so this listener sees each message first. `{ __aiadWasmPort }` (src/lib/engine/wasmCompile.ts) is the port the
+ * compiled module will arrive on; `{ __aiadWasmFailed }` says it will not. Neither reaches DuckDB's handler.
+ * DuckDB's instantiation calls `__aiadWasmFetch`, then at once `__aiadInstantiate` with the response to come.
+ * With a port, the first waits for the module and answers with an empty response (nothing is left to download),
+ * and the second instantiates the module; when no module comes, the wasm is fetched and streamed as the worker
+ * always did, as it is without a port. The port is used once: a restarted engine is a new worker.
  */
 export const BOOT_PRELUDE = [
-	'var __aiadEarlyUrl=self.location.hash.length>1?decodeURIComponent(self.location.hash.slice(1)):"",',
-	'__aiadEarly=__aiadEarlyUrl?fetch(__aiadEarlyUrl,{credentials:"same-origin"})',
-	'.then(r=>({progress:r.clone(),module:WebAssembly.compileStreaming(r)})):null,__aiadModule=null;',
-	'__aiadEarly&&__aiadEarly.then(x=>x.module.catch(()=>{}),()=>{});',
-	'function __aiadWasmFetch(r){var e=__aiadEarly;if(e&&r.url===__aiadEarlyUrl){__aiadEarly=null;',
-	'__aiadModule=e.then(x=>x.module);return e.then(x=>x.progress)}return fetch(r)}',
+	'var __aiadModule=null,__aiadNoModule=null;',
+	'self.addEventListener("message",function(e){var d=e.data;if(!d||typeof d!="object")return;',
+	'if("__aiadWasmPort" in d){e.stopImmediatePropagation();var p=d.__aiadWasmPort;',
+	'__aiadModule=new Promise(function(y,n){__aiadNoModule=n;p.onmessage=function(m){p.close();',
+	'm.data instanceof WebAssembly.Module?y(m.data):n(new Error(m.data&&m.data.error||"no module"))}});',
+	'__aiadModule.catch(function(){})}',
+	'else if("__aiadWasmFailed" in d){e.stopImmediatePropagation();__aiadNoModule&&__aiadNoModule(new Error(String(d.__aiadWasmFailed)))}});',
+	'function __aiadWasmFetch(r){var m=__aiadModule;if(!m)return fetch(r);',
+	'return m.then(function(){return new Response(new Uint8Array(0))},function(){return fetch(r)})}',
 	'function __aiadInstantiate(a,i){var m=__aiadModule;__aiadModule=null;',
 	'if(!m)return WebAssembly.instantiateStreaming(a,i);',
-	'a.then(c=>{c.body&&c.body.cancel()}).catch(()=>{});',
-	'return m.then(d=>WebAssembly.instantiate(d,i).then(n=>({instance:n,module:d})))}'
+	'return m.then(function(d){return WebAssembly.instantiate(d,i).then(function(n){return{instance:n,module:d}})},',
+	'function(){return WebAssembly.instantiateStreaming(a,i)})}'
 ].join('');
 
 /**
@@ -93,7 +97,7 @@ export interface TextPatch {
 export const BOOT_PATCHES: readonly TextPatch[] = [
 	{
 		// After the directive, which must stay the script's first statement for the worker to run strict.
-		name: 'the worker starts downloading and compiling the wasm first',
+		name: 'the worker takes its compiled wasm from a port the page gives it',
 		from: '"use strict";var duckdb=(()=>{',
 		to: `"use strict";${BOOT_PRELUDE}var duckdb=(()=>{`
 	},
@@ -141,12 +145,12 @@ export const BOOT_PATCHES: readonly TextPatch[] = [
 		to: `${ADD_JS_FUNCTIONS}var reportUndefinedSymbols=()=>{var J=[],B=!functionsInTableMap&&!freeTableIndexes.length&&typeof WebAssembly.Function!="function";for(var[e,t]of Object.entries(GOT))if(t.value==0){var r=resolveGlobalSymbol(e,!0).sym;if(!r&&!t.required)continue;if(typeof r=="function")B&&typeof r.sig=="string"?J.push([t,r]):t.value=addFunction(r,r.sig);else if(typeof r=="number")t.value=r;else throw new Error("bad export type for '".concat(e,"': ").concat(typeof r))}if(J.length)try{__aiadAddJsFunctions(J)}catch{for(var[t,r]of J)t.value=addFunction(r,r.sig)}}`
 	},
 	{
-		name: 'instantiation takes the download the worker started first',
+		name: 'instantiation waits for that module instead of downloading the wasm',
 		from: 'let l=new Request(this.mainModuleURL),c=await fetch(l)',
 		to: 'let l=new Request(this.mainModuleURL),c=await __aiadWasmFetch(l)'
 	},
 	{
-		name: 'and the module compiled from it',
+		name: 'and instantiates it',
 		from: 'WebAssembly.instantiateStreaming(a,e).then(l=>{t(l.instance,l.module)})',
 		to: '__aiadInstantiate(a,e).then(l=>{t(l.instance,l.module)})'
 	}

@@ -175,18 +175,43 @@ test('a device with little memory gets no background load', async ({ page }) => 
 	await expect(page.locator('.engine-status')).not.toContainText(/background/);
 });
 
-test('the worker downloads the engine once: the download it starts itself is the one instantiation uses', async ({
+test('the engine downloads once: the module compiled beside DuckDB’s worker is the one it instantiates', async ({
 	page
 }) => {
 	const wasm: string[] = [];
 	page.context().on('request', (r) => {
 		if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
 	});
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
 	await page.goto(EXPLORE);
 	await settled(page);
-	// Had instantiation not taken the early download (a URL that differs by a character), it would fetch again.
+	expect(
+		workers.some((w) => /\/wasmCompile\.worker-[\w-]+\.js$/.test(w)),
+		workers.join()
+	).toBe(true);
+	expect(
+		workers.some((w) => /\/duckdb-browser-eh\.worker\.[\w-]+\.js$/.test(w)),
+		workers.join()
+	).toBe(true);
+	// Had DuckDB's worker not taken the module from the compile worker's port, it would fetch the wasm again.
 	expect(wasm).toHaveLength(1);
 	expect(wasm[0]).toMatch(/\/_app\/immutable\/assets\/duckdb-eh\.[\w-]+\.wasm$/);
+});
+
+test('when the compile worker cannot start, DuckDB’s worker downloads the engine itself and the views fill', async ({
+	page
+}) => {
+	await page.context().route(/\/wasmCompile\.worker-[\w-]+\.js$/, (route) => route.abort());
+	const wasm: string[] = [];
+	page.context().on('request', (r) => {
+		if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
+	});
+	await page.goto(EXPLORE);
+	await settled(page);
+	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
+	await expect(page.locator('.engine-status')).toContainText(/ready/i);
+	expect(wasm).toHaveLength(1);
 });
 
 test('while it loads, the indicator counts the engine and data bytes against their true size', async ({

@@ -28,6 +28,7 @@ import {
 } from './preload';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
+import { startEngineWorker } from './wasmCompile';
 
 /** Where the build's files are served. */
 export const DATA_BASE = '/data/';
@@ -190,18 +191,22 @@ async function boot(): Promise<Engine> {
 		},
 		() => undefined
 	);
-	// The worker script loads while the engine's module is imported. Its hash names the wasm, so the worker
-	// starts downloading and compiling it as it starts (scripts/lib/duckdb-boot-patch.ts), not when
-	// instantiation is asked.
-	const worker = new Worker(`${workerUrl}#${encodeURIComponent(new URL(wasmUrl, location.href).href)}`);
+	// DuckDB's worker script loads while the engine's module is imported, and the wasm downloads and compiles
+	// beside it, in a worker of its own (wasmCompileJob.ts), which hands the module over: the download no longer
+	// waits for that script. Progress comes from whichever downloads it.
+	let last = performance.now();
+	const progress = (loaded: number, total: number) => {
+		last = performance.now();
+		engineStatus.engineLoaded = Math.max(engineStatus.engineLoaded, loaded);
+		engineStatus.engineTotal = Math.max(total || WASM_BYTES, engineStatus.engineLoaded);
+	};
+	const worker = startEngineWorker(workerUrl, new URL(wasmUrl, location.href).href, (r) => {
+		if (r.type === 'progress') progress(r.loaded, r.total);
+	});
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	let last = performance.now();
-	const onProgress = (p: InstantiationProgress) => {
-		last = performance.now();
-		engineStatus.engineLoaded = p.bytesLoaded;
-		engineStatus.engineTotal = Math.max(p.bytesTotal || WASM_BYTES, p.bytesLoaded);
-	};
+	// Given the compiled module, DuckDB's worker reports an empty download: the bytes shown stay.
+	const onProgress = (p: InstantiationProgress) => progress(p.bytesLoaded, p.bytesTotal);
 	try {
 		await stallGuard(
 			db.instantiate(wasmUrl, null, onProgress),

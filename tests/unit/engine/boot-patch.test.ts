@@ -48,110 +48,104 @@ describe('applyBootPatch', () => {
 	});
 });
 
-describe('the prelude: the worker downloads and compiles its wasm as it starts', () => {
+describe('the prelude: the worker takes its compiled wasm from the port the page gives it', () => {
 	const WASM = 'http://localhost:4173/_app/immutable/assets/duckdb-eh.abc.wasm';
-	interface FakeResponse {
-		url: string;
-		id: string;
-		cancelled: boolean;
-		clone(): FakeResponse;
-		body: { cancel(): void };
-	}
-	const response = (url: string, id: string): FakeResponse => {
-		const r: FakeResponse = {
-			url,
-			id,
-			cancelled: false,
-			clone: () => response(url, `${id}+clone`),
-			body: { cancel: () => void (r.cancelled = true) }
-		};
-		return r;
-	};
-	/** Runs the prelude in a worker-like context whose URL has `hash`, with fetch and WebAssembly stand-ins. */
-	function run(hash: string) {
+	/** The smallest valid module: what arrives on the port is a real WebAssembly.Module. */
+	const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+	/**
+	 * Runs the prelude in a worker-like context (`self` an EventTarget, DuckDB's own message handler registered
+	 * after it, as the worker's script does), with stand-ins for fetch and instantiation.
+	 */
+	function run() {
 		const fetched: string[] = [];
-		const compiled: string[] = [];
+		const duckdbGot: unknown[] = [];
+		const self = new EventTarget();
 		const context = createContext({
-			self: { location: { hash } },
-			fetch: (r: string | { url: string }) => {
-				const url = typeof r === 'string' ? r : r.url;
-				fetched.push(url);
-				return Promise.resolve(response(url, `response ${fetched.length}`));
+			self,
+			Response,
+			fetch: (r: { url: string }) => {
+				fetched.push(r.url);
+				return Promise.resolve(new Response(`body ${fetched.length}`));
 			},
 			WebAssembly: {
-				compileStreaming: (r: FakeResponse) => {
-					compiled.push(r.id);
-					return Promise.resolve(`module of ${r.id}`);
-				},
-				instantiate: (m: string) => Promise.resolve(`instance of ${m}`),
-				instantiateStreaming: async (a: Promise<FakeResponse>) => {
-					const r = await a;
-					return { instance: `streamed ${r.id}`, module: `streamed ${r.id}` };
+				Module: WebAssembly.Module,
+				instantiate: (m: WebAssembly.Module) =>
+					Promise.resolve(`instance of a module of ${WebAssembly.Module.exports(m).length} exports`),
+				instantiateStreaming: async (a: Promise<Response>) => {
+					const text = await (await a).text();
+					return { instance: `streamed ${text}`, module: null };
 				}
 			}
 		});
 		runInContext(BOOT_PRELUDE, context);
+		self.addEventListener('message', (e) => duckdbGot.push((e as MessageEvent).data));
+		const send = (data: unknown) => self.dispatchEvent(Object.assign(new Event('message'), { data }));
 		const c = context as unknown as {
-			__aiadWasmFetch(r: { url: string }): Promise<FakeResponse>;
-			__aiadInstantiate(a: Promise<FakeResponse>, imports: object): Promise<{ instance: string }>;
+			__aiadWasmFetch(r: { url: string }): Promise<Response>;
+			__aiadInstantiate(a: Promise<Response>, imports: object): Promise<{ instance: string }>;
 		};
-		/** What the patched instantiateWasm does: fetch (its progress reader clones the response), instantiate. */
+		/** What DuckDB's patched instantiateWasm does: fetch, then at once instantiate with the response to come. */
 		const instantiate = async (url: string) => {
-			const a = c.__aiadWasmFetch({ url }).then((r) => (r.clone(), r));
+			const a = c.__aiadWasmFetch({ url });
 			const { instance } = await c.__aiadInstantiate(a, {});
 			return { instance, response: await a };
 		};
-		return { fetched, compiled, instantiate };
+		return { fetched, duckdbGot, send, instantiate };
 	}
 
-	it('downloads the URL in its hash and compiles the stream before anyone asks', async () => {
-		const { fetched, compiled } = run(`#${encodeURIComponent(WASM)}`);
-		await new Promise((r) => setTimeout(r, 0));
+	it('without a port, downloads and streams the wasm as the worker always did', async () => {
+		const { fetched, instantiate } = run();
+		expect((await instantiate(WASM)).instance).toBe('streamed body 1');
 		expect(fetched).toEqual([WASM]);
-		expect(compiled).toEqual(['response 1']);
 	});
 
-	it('the first instantiation of that URL uses the early module, and its unread copy of the body is dropped', async () => {
-		const { fetched, instantiate } = run(`#${encodeURIComponent(WASM)}`);
-		const first = await instantiate(WASM);
-		expect(first.instance).toBe('instance of module of response 1');
-		// It got the clone kept for progress; that clone's own unread body is cancelled.
-		expect(first.response.id).toBe('response 1+clone');
-		await new Promise((r) => setTimeout(r, 0));
-		expect(first.response.cancelled).toBe(true);
-		// Used once: a second instantiation (after a restart) downloads and streams again.
-		expect((await instantiate(WASM)).instance).toBe('streamed response 2');
-		expect(fetched).toEqual([WASM, WASM]);
-	});
-
-	it('fetches and streams any other URL itself, keeping the early download for its own', async () => {
-		const { fetched, instantiate } = run(`#${encodeURIComponent(WASM)}`);
-		expect((await instantiate('http://localhost:4173/other.wasm')).instance).toBe('streamed response 2');
-		expect((await instantiate(WASM)).instance).toBe('instance of module of response 1');
-		expect(fetched).toHaveLength(2);
-	});
-
-	it('without a hash, downloads nothing early and streams as the worker did', async () => {
-		const { fetched, compiled, instantiate } = run('');
+	it('instantiates the module that arrives on the port, downloading nothing; the port is used once', async () => {
+		const { fetched, duckdbGot, send, instantiate } = run();
+		const { port1, port2 } = new MessageChannel();
+		send({ __aiadWasmPort: port2 });
+		const first = instantiate(WASM);
+		port1.postMessage(new WebAssembly.Module(EMPTY_MODULE));
+		const { instance, response } = await first;
+		expect(instance).toBe('instance of a module of 0 exports');
+		expect(await response.arrayBuffer()).toHaveProperty('byteLength', 0);
 		expect(fetched).toEqual([]);
-		expect((await instantiate(WASM)).instance).toBe('streamed response 1');
-		expect(compiled).toEqual([]);
+		// The port's message is the prelude's alone: DuckDB's handler never sees it.
+		expect(duckdbGot).toEqual([]);
+		// A second instantiation in the same worker has no module waiting: it downloads.
+		expect((await instantiate(WASM)).instance).toBe('streamed body 1');
+		port1.close();
 	});
 
-	it('a failed early download fails the instantiation that takes it', async () => {
-		const context = createContext({
-			self: { location: { hash: `#${encodeURIComponent(WASM)}` } },
-			fetch: () => Promise.reject(new Error('offline')),
-			WebAssembly: {}
-		});
-		runInContext(BOOT_PRELUDE, context);
-		const c = context as unknown as {
-			__aiadWasmFetch(r: { url: string }): Promise<unknown>;
-			__aiadInstantiate(a: Promise<unknown>, imports: object): Promise<unknown>;
-		};
-		const a = c.__aiadWasmFetch({ url: WASM });
-		a.catch(() => undefined);
-		await expect(c.__aiadInstantiate(a, {})).rejects.toThrow('offline');
+	it('when the compile worker sends an error instead, downloads and streams the wasm itself', async () => {
+		const { fetched, send, instantiate } = run();
+		const { port1, port2 } = new MessageChannel();
+		send({ __aiadWasmPort: port2 });
+		const done = instantiate(WASM);
+		port1.postMessage({ error: 'Could not download the query engine (HTTP 503).' });
+		expect((await done).instance).toBe('streamed body 1');
+		expect(fetched).toEqual([WASM]);
+		port1.close();
+	});
+
+	it('when the page says the compile worker did not start, downloads and streams the wasm itself', async () => {
+		const { fetched, duckdbGot, send, instantiate } = run();
+		const { port1, port2 } = new MessageChannel();
+		send({ __aiadWasmPort: port2 });
+		send({ __aiadWasmFailed: 'compile worker: script failed' });
+		expect((await instantiate(WASM)).instance).toBe('streamed body 1');
+		expect(fetched).toEqual([WASM]);
+		expect(duckdbGot).toEqual([]);
+		port1.close();
+	});
+
+	it('passes every other message to DuckDB’s handler untouched', () => {
+		const { duckdbGot, send } = run();
+		const message = { type: 'INSTANTIATE', requestId: 1, data: [WASM] };
+		send(message);
+		send('text');
+		send(null);
+		expect(duckdbGot).toEqual([message, 'text', null]);
 	});
 });
 

@@ -1,0 +1,79 @@
+/**
+ * What the wasm compile worker does (wasmCompile.worker.ts; the page side is wasmCompile.ts). DuckDB's own
+ * worker spends its first few hundred ms fetching and parsing a 775 KB script before it can ask for its wasm,
+ * and the wasm's 24 MB then take most of a second to stream in. This job downloads and compiles the wasm on a
+ * thread of its own from the moment the boot starts, and hands the compiled module to DuckDB's worker through
+ * a MessagePort (the boot patch's prelude takes it: scripts/lib/duckdb-boot-patch.ts).
+ */
+
+export type CompileReport =
+	{ type: 'progress'; loaded: number; total: number } | { type: 'error'; message: string };
+
+/** What DuckDB's worker gets on its port: the module, or why there is none (it then downloads the wasm itself). */
+export type ModuleMessage = WebAssembly.Module | { error: string };
+
+export interface CompileDeps {
+	fetch: typeof fetch;
+	compileStreaming: (source: Response) => Promise<WebAssembly.Module>;
+	now: () => number;
+}
+
+/** At most one progress report per this many ms (the last one always goes). */
+export const PROGRESS_EVERY_MS = 20;
+
+const browserDeps = (): CompileDeps => ({
+	fetch: (input, init) => fetch(input, init),
+	compileStreaming: (source) => WebAssembly.compileStreaming(source),
+	now: () => performance.now()
+});
+
+/**
+ * Downloads `url`, compiles it as it streams in and posts the module on `port` (then closes it). Progress goes
+ * to `report` in decoded bytes, counted on a copy of the body: the total is 0 (unknown) when the response is
+ * content-encoded, as its length header then counts compressed bytes. A failure goes both ways, so DuckDB's
+ * worker falls back to its own download and the page can tell.
+ */
+export async function compileWasm(
+	url: string,
+	port: Pick<MessagePort, 'postMessage' | 'close'>,
+	report: (r: CompileReport) => void,
+	deps: CompileDeps = browserDeps()
+): Promise<void> {
+	try {
+		const res = await deps.fetch(url, { credentials: 'same-origin' });
+		if (!res.ok) throw new Error(`Could not download the query engine (HTTP ${res.status}).`);
+		const length = res.headers.get('content-encoding') ? null : res.headers.get('content-length');
+		const total = (length && parseInt(length, 10)) || 0;
+		const counted = res.body ? countBytes(res.clone().body!, total, report, deps.now) : null;
+		const module = await deps.compileStreaming(res);
+		port.postMessage(module satisfies ModuleMessage);
+		await counted?.catch(() => undefined);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		port.postMessage({ error: message } satisfies ModuleMessage);
+		report({ type: 'error', message });
+	} finally {
+		port.close();
+	}
+}
+
+async function countBytes(
+	body: ReadableStream<Uint8Array>,
+	total: number,
+	report: (r: CompileReport) => void,
+	now: () => number
+): Promise<void> {
+	const reader = body.getReader();
+	let loaded = 0;
+	let sent = -Infinity;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		loaded += value.byteLength;
+		if (now() - sent >= PROGRESS_EVERY_MS) {
+			sent = now();
+			report({ type: 'progress', loaded, total });
+		}
+	}
+	report({ type: 'progress', loaded, total });
+}
