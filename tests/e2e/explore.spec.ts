@@ -597,6 +597,26 @@ test('the Korean page reads the same link', async ({ page }) => {
 	expect(new Set(platformsCol)).toEqual(new Set(['마스토돈']));
 });
 
+test('claims read by name in the facet and the table, in both languages; the link keeps the code', async ({
+	page
+}) => {
+	for (const [path, name] of [
+		[EXPLORE, 'Poisoned-Midjourney rumour'],
+		['/ko/explore/', '미드저니 오염설']
+	]) {
+		await page.goto(`${path}?claim=mj-poisoned`);
+		await settled(page);
+		const button = page.locator('[data-testid=facet-claim] button[data-value=mj-poisoned]');
+		await expect(button).toHaveAttribute('aria-pressed', 'true');
+		await expect(button).toContainText(name);
+		await expect(button).not.toContainText('mj-poisoned');
+		const claims = await tableColumn(page, 6);
+		expect(claims.length).toBeGreaterThan(0);
+		expect(new Set(claims)).toEqual(new Set([name]));
+		await expect(page).toHaveURL(/claim=mj-poisoned/);
+	}
+});
+
 test('before the engine answers, a link with filters or hourly bars does not show the overview as its own counts', async ({
 	page
 }) => {

@@ -171,6 +171,8 @@ export const en = {
 	'stance.protest': 'Protest',
 	'stance.pro_ai': 'Pro-AI',
 	'stance.other': 'Other',
+	'claim.mj-poisoned': 'Poisoned-Midjourney rumour',
+	'claim.protest-poisoning-intent': 'Future-model poisoning idea',
 	'edge.repost': 'repost',
 	'edge.quote': 'quote',
 	'edge.reply': 'reply',

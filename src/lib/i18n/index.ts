@@ -27,13 +27,15 @@ export const NAMED_VALUES = {
 	lang: ['en', 'ko'],
 	platform: ['twitter', 'mastodon', 'reddit', 'naver_blog'],
 	provenance: PROVENANCE,
-	stance: STANCES
+	stance: STANCES,
+	// The documented claims (data/documented/claims.csv; a unit test keeps the two in step).
+	claim: ['mj-poisoned', 'protest-poisoning-intent']
 } as const satisfies Record<string, readonly string[]>;
 export type ValueKind = keyof typeof NAMED_VALUES;
 
 /**
- * The reader-facing name of a coded value ('naver_blog' → 'Naver Blog'). A code with no name (a platform or language
- * from a reader's own archive) is shown as it is: an unnamed value must stay visible, never disappear.
+ * The reader-facing name of a coded value ('naver_blog' → 'Naver Blog'). A code with no name (a platform, language
+ * or claim from a reader's own archive) is shown as it is: an unnamed value must stay visible, never disappear.
  */
 export function valueName(lang: Lang, kind: ValueKind, code: string): string {
 	const named: readonly string[] = NAMED_VALUES[kind];

@@ -172,6 +172,8 @@ export const ko: Record<StringKey, string> = {
 	'stance.protest': '시위',
 	'stance.pro_ai': 'AI 옹호',
 	'stance.other': '기타',
+	'claim.mj-poisoned': '미드저니 오염설',
+	'claim.protest-poisoning-intent': '미래 모델 오염론',
 	'edge.repost': '리포스트',
 	'edge.quote': '인용',
 	'edge.reply': '답글',
