@@ -10,6 +10,7 @@ import {
 	WORKER_FILE,
 	applyBootPatch
 } from '../../../scripts/lib/duckdb-boot-patch';
+import { WASM_FAILED_MESSAGE, WASM_PORT_MESSAGE } from '../../../src/lib/engine/wasmCompile';
 
 const installed = (): string =>
 	readFileSync(createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${WORKER_FILE}`), 'utf8');
@@ -103,7 +104,7 @@ describe('the prelude: the worker takes its compiled wasm from the port the page
 	it('instantiates the module that arrives on the port, downloading nothing; the port is used once', async () => {
 		const { fetched, duckdbGot, send, instantiate } = run();
 		const { port1, port2 } = new MessageChannel();
-		send({ __aiadWasmPort: port2 });
+		send({ [WASM_PORT_MESSAGE]: port2 });
 		const first = instantiate(WASM);
 		port1.postMessage(new WebAssembly.Module(EMPTY_MODULE));
 		const { instance, response } = await first;
@@ -120,7 +121,7 @@ describe('the prelude: the worker takes its compiled wasm from the port the page
 	it('when the compile worker sends an error instead, downloads and streams the wasm itself', async () => {
 		const { fetched, send, instantiate } = run();
 		const { port1, port2 } = new MessageChannel();
-		send({ __aiadWasmPort: port2 });
+		send({ [WASM_PORT_MESSAGE]: port2 });
 		const done = instantiate(WASM);
 		port1.postMessage({ error: 'Could not download the query engine (HTTP 503).' });
 		expect((await done).instance).toBe('streamed body 1');
@@ -131,8 +132,8 @@ describe('the prelude: the worker takes its compiled wasm from the port the page
 	it('when the page says the compile worker did not start, downloads and streams the wasm itself', async () => {
 		const { fetched, duckdbGot, send, instantiate } = run();
 		const { port1, port2 } = new MessageChannel();
-		send({ __aiadWasmPort: port2 });
-		send({ __aiadWasmFailed: 'compile worker: script failed' });
+		send({ [WASM_PORT_MESSAGE]: port2 });
+		send({ [WASM_FAILED_MESSAGE]: 'compile worker: script failed' });
 		expect((await instantiate(WASM)).instance).toBe('streamed body 1');
 		expect(fetched).toEqual([WASM]);
 		expect(duckdbGot).toEqual([]);
