@@ -20,6 +20,15 @@ const tableColumn = (page: Page, index: number) =>
 			index
 		);
 
+/** Every wasm request the page or its workers make, as they are made. */
+function wasmRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.context().on('request', (r) => {
+		if (new URL(r.url()).pathname.endsWith('.wasm')) urls.push(r.url());
+	});
+	return urls;
+}
+
 const facetCounts = (page: Page, facet: string): Promise<Record<string, number>> =>
 	page
 		.locator(`[data-testid=facet-${facet}] button[data-value]`)
@@ -178,10 +187,7 @@ test('a device with little memory gets no background load', async ({ page }) => 
 test('the engine downloads once: the module compiled beside DuckDB’s worker is the one it instantiates', async ({
 	page
 }) => {
-	const wasm: string[] = [];
-	page.context().on('request', (r) => {
-		if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
-	});
+	const wasm = wasmRequests(page);
 	const workers: string[] = [];
 	page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
 	await page.goto(EXPLORE);
@@ -203,10 +209,7 @@ test('when the compile worker cannot start, DuckDB’s worker downloads the engi
 	page
 }) => {
 	await page.context().route(/\/wasmCompile\.worker-[\w-]+\.js$/, (route) => route.abort());
-	const wasm: string[] = [];
-	page.context().on('request', (r) => {
-		if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
-	});
+	const wasm = wasmRequests(page);
 	await page.goto(EXPLORE);
 	await settled(page);
 	await expect(page.locator('[data-testid=posts] tbody tr')).toHaveCount(25);
