@@ -277,11 +277,23 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	};
 }
 
+/** Clears the time filter, when there is one, and waits until every view shows the whole range again. */
+async function clearBrush(page: Page): Promise<void> {
+	const clear = page.getByRole('button', { name: 'Clear time filter' });
+	if (await clear.isDisabled()) return;
+	const before = await stateOf(page);
+	await clear.click();
+	await when(page, settledAfter, before);
+}
+
 /**
  * `brushes` brushes at deterministic positions across the chart, each a real drag, timed from pointerup to the
  * first frame where every view shows the results for the new state (and where the cube's views do).
  */
 async function brushSeries(page: Page): Promise<Brushes> {
+	// From no brush: a series that began on its own first brush (the last of a one-brush series) would wait for a
+	// change that never comes.
+	await clearBrush(page);
 	const svg = (await page.getByTestId('histogram').boundingBox())!;
 	const times: number[] = [];
 	const aggTimes: number[] = [];
@@ -387,7 +399,8 @@ async function backgroundLoad(page: Page): Promise<Background> {
 }
 
 async function measure(dataset: string, dir: string, posts: number): Promise<Row> {
-	const log = join(mkdtempSync(join(tmpdir(), 'aiad-bench-')), 'bytes.jsonl');
+	const logDir = mkdtempSync(join(tmpdir(), 'aiad-bench-'));
+	const log = join(logDir, 'bytes.jsonl');
 	writeFileSync(log, '');
 	const server = await serve(dir, log);
 	const cpuCheckMs = await cpuCheck();
@@ -411,9 +424,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 		const during = await brushSeries(page);
 		const preload = await backgroundLoad(page);
 		const after = await brushSeries(page);
-		const beforeClear = await stateOf(page);
-		await page.getByRole('button', { name: 'Clear time filter' }).click();
-		await when(page, settledAfter, beforeClear);
+		await clearBrush(page);
 
 		const search = async (word: string) => {
 			const box = page.getByLabel('Search post text');
@@ -456,6 +467,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 	} finally {
 		await browser?.close();
 		server.kill();
+		rmSync(logDir, { recursive: true, force: true });
 	}
 }
 
