@@ -1,7 +1,14 @@
 /**
  * The Korean site's keyboard entry: the skip link and the navigation's accessible name are Korean. (Every
- * page's own language, and its language switch, are checked in pages.spec.ts.)
+ * page's own language, and its language switch, are checked in pages.spec.ts.) The about page's calibration
+ * notes, which are data rather than interface text: Korean on /ko/about/ where a translation exists, English
+ * (and marked so) where none does.
  */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { ko } from '../../src/lib/i18n/ko';
+import { calibrationParams } from '../../src/lib/story/calibration';
+import { reflectsKo } from '../../src/lib/story/calibration-ko';
 import { expect, test } from './helpers/guard';
 import { HANGUL } from './helpers/language';
 
@@ -12,4 +19,75 @@ test('the skip link and navigation are Korean on /ko/', async ({ page }) => {
 	await expect(focused).toHaveAttribute('href', '#main');
 	await expect(focused).toHaveText(HANGUL);
 	await expect(page.getByRole('navigation').first()).toHaveAccessibleName(HANGUL);
+});
+
+/** The built site's calibration: the config the about page reads from the manifest. */
+const manifestText = () => readFileSync('build/data/manifest.json', 'utf8');
+const builtParams = () => calibrationParams(JSON.parse(manifestText()).source.generator.config);
+
+/** Each row of the about page's calibration table: parameter path, and the note cell's language and text. */
+const calibrationRows = (page: Page) =>
+	page.locator('#simulator tbody tr').evaluateAll((rows) =>
+		rows.map((r) => {
+			const cell = r.querySelector('td:last-child') as HTMLElement;
+			return { path: r.querySelector('th')!.textContent!.trim(), lang: cell.lang, text: cell.textContent };
+		})
+	);
+
+/** The line that says some notes are still English: its words after the count. */
+const STILL_ENGLISH = ko['about.sim.untranslated'].split('{n}')[1];
+
+test('the calibration notes are Korean on /ko/about/ and as the config writes them on /about/', async ({
+	page
+}) => {
+	const params = builtParams();
+	const mark = (gap: boolean) => (gap ? '⚠ ' : '');
+
+	await page.goto('/ko/about/');
+	const koRows = await calibrationRows(page);
+	expect(koRows).toEqual(
+		params.map((p) => ({ path: p.path, lang: 'ko', text: mark(p.gap) + reflectsKo[p.path] }))
+	);
+	const logo = koRows.find((r) => r.path === 'postsWindow.start')!;
+	expect(logo.text).toMatch(HANGUL);
+	expect(logo.text).toContain('2022년 12월 5일');
+	expect(logo.text).toContain('(ARS, S1)');
+	await expect(page.locator('#simulator')).not.toContainText(STILL_ENGLISH);
+	await expect(page.locator('#simulator p.muted')).toHaveCount(0);
+
+	await page.goto('/about/');
+	expect(await calibrationRows(page)).toEqual(
+		params.map((p) => ({ path: p.path, lang: 'en', text: mark(p.gap) + p.reflects }))
+	);
+	await expect(page.locator('#simulator p.muted')).toHaveCount(0);
+});
+
+test('a calibration note with no Korean translation stays English on /ko/about/, and the page says so', async ({
+	page
+}) => {
+	// A reader's own config: one parameter the translations do not know. The page's inlined copy of the
+	// manifest is removed so that hydration fetches this one.
+	const manifest = JSON.parse(manifestText());
+	manifest.source.generator.config.posts.readerOwn = { value: 1, reflects: 'GAP: a reader’s own guess.' };
+	await page.route('**/data/manifest.json', (route) => route.fulfill({ json: manifest }));
+	await page.route('**/ko/about/', async (route) => {
+		const response = await route.fetch();
+		const html = (await response.text()).replace(
+			/<script type="application\/json" data-sveltekit-fetched[^>]*>[\s\S]*?<\/script>/g,
+			''
+		);
+		await route.fulfill({ response, body: html });
+	});
+
+	await page.goto('/ko/about/');
+	const own = page.locator('#simulator tbody tr', {
+		has: page.getByText('posts.readerOwn', { exact: true })
+	});
+	await expect(own.locator('td').last()).toHaveText('⚠ GAP: a reader’s own guess.');
+	await expect(own.locator('td').last()).toHaveAttribute('lang', 'en');
+	await expect(page.locator('#simulator p.muted')).toHaveText(
+		ko['about.sim.untranslated'].replace('{n}', '1')
+	);
+	const rows = await calibrationRows(page);
+	expect(rows.filter((r) => r.lang === 'ko')).toHaveLength(143);
 });

@@ -461,7 +461,8 @@ export const en = {
 	'about.sim.body':
 		'The simulator turns documented facts into plausible data: when the protest started, when the press covered it, when posts were hidden, when the rumour appeared. Every parameter names the fact it reflects with its source; where no source gives a number, it says GAP and the value is our assumption.',
 	'about.sim.counts': '{n} parameters, {gaps} of them assumptions (GAP). Generator: {name}, seed {seed}.',
-	'about.sim.english': 'The calibration notes below are in English, as written in the configuration.',
+	'about.sim.untranslated':
+		'{n} of the notes below have no translation yet and are shown in English, as written in the configuration.',
 	'about.sim.show': 'Show all {n} parameters',
 	'about.sim.param': 'Parameter',
 	'about.sim.value': 'Value',

@@ -459,7 +459,8 @@ export const ko: Record<StringKey, string> = {
 	'about.sim.body':
 		'시뮬레이터는 기록된 사실을 그럴듯한 데이터로 바꿉니다. 시위가 언제 시작됐는지, 언론이 언제 다뤘는지, 게시물이 언제 숨겨졌는지, 소문이 언제 나왔는지 같은 것들입니다. 모든 매개변수에는 근거가 된 사실과 출처가 적혀 있고, 수치를 알려 주는 출처가 없으면 GAP이라고 적고 값은 우리의 가정으로 둡니다.',
 	'about.sim.counts': '매개변수 {n}개, 그중 {gaps}개는 가정(GAP)입니다. 생성기: {name}, 시드 {seed}.',
-	'about.sim.english': '아래 보정 설명은 설정 파일에 적힌 그대로 영어입니다.',
+	'about.sim.untranslated':
+		'아래 설명 중 {n}개는 한국어 설명이 없어 설정 파일에 적힌 영어 그대로 보여 줍니다.',
 	'about.sim.show': '매개변수 {n}개 모두 보기',
 	'about.sim.param': '매개변수',
 	'about.sim.value': '값',

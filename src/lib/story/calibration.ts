@@ -1,3 +1,6 @@
+import type { Lang } from '$lib/i18n/lang';
+import { reflectsKo } from './calibration-ko';
+
 /** One calibrated simulator parameter: where it sits in the config, its value, and what it reflects. */
 export interface CalibrationParam {
 	path: string;
@@ -51,4 +54,21 @@ export function calibrationParams(config: unknown): CalibrationParam[] {
 	};
 	walk(config, '');
 	return out;
+}
+
+/** A parameter's note as shown to a reader, and the language it is actually written in. */
+export interface CalibrationNote {
+	text: string;
+	/** 'en' when the English note stands in for a missing translation: the page marks the cell `lang="en"`. */
+	lang: Lang;
+}
+
+/**
+ * The note of `param` in `lang`. Korean comes from calibration-ko.ts, by path; a path it does not know (a reader's
+ * own config, or a parameter added since) keeps its English note, flagged as English, rather than showing nothing.
+ */
+export function reflectsIn(lang: Lang, param: Pick<CalibrationParam, 'path' | 'reflects'>): CalibrationNote {
+	// hasOwn: a config path such as "constructor" must not find Object.prototype's members.
+	if (lang === 'ko' && Object.hasOwn(reflectsKo, param.path)) return { text: reflectsKo[param.path], lang };
+	return { text: param.reflects, lang: 'en' };
 }
