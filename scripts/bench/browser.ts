@@ -1,5 +1,5 @@
 // `npm run bench:browser [-- --dir build --posts 1000000 --loads 5 --settle-ms 2000 --brushes 30 --port 4319
-//   --keep-data DIR --device-memory GB --per-brush]`
+//   --keep-data DIR --device-memory GB --per-brush --mbps 10 --rtt-ms 40]`
 //
 // Measures the explorer in headless Chromium against the built site, served by scripts/serve.js exactly as
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
@@ -22,6 +22,9 @@
 // --device-memory GB makes the page see a device of that memory (navigator.deviceMemory): at 0.25 no background
 // load starts, to compare against. --per-brush prints each brush (ms, and the files it loaded with their download
 // and insert times) on stderr.
+// --mbps N (with --rtt-ms, default 40) throttles every load to a reader's connection through Chromium's network
+// emulation, which slows the workers' downloads too: over loopback the bytes cost little, on a real connection
+// the 4.6 MB of the engine's wasm are most of the wait for the first result.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -41,7 +44,9 @@ const { values: args } = parseArgs({
 		json: { type: 'string' },
 		'keep-data': { type: 'string' },
 		'device-memory': { type: 'string' },
-		'per-brush': { type: 'boolean', default: false }
+		'per-brush': { type: 'boolean', default: false },
+		mbps: { type: 'string' },
+		'rtt-ms': { type: 'string', default: '40' }
 	}
 });
 
@@ -50,6 +55,11 @@ const base = `http://127.0.0.1:${port}`;
 const brushes = Math.max(1, Number(args.brushes));
 const loads = Math.max(1, Number(args.loads));
 const settleMs = Math.max(0, Number(args['settle-ms']) || 0);
+/** A reader's connection, when given: download Mbit/s (upload half of it) and round trip. */
+const network = args.mbps
+	? { mbps: Number(args.mbps), rttMs: Math.max(0, Number(args['rtt-ms']) || 0) }
+	: null;
+if (network && !(network.mbps > 0)) throw new Error(`--mbps must be a positive number, not ${args.mbps}`);
 
 interface Row {
 	dataset: string;
@@ -215,6 +225,16 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	if (settleMs > 0) {
 		await page.goto('about:blank');
 		await page.waitForTimeout(settleMs);
+	}
+	if (network) {
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline: false,
+			latency: network.rttMs,
+			downloadThroughput: (network.mbps * 1e6) / 8,
+			uploadThroughput: (network.mbps * 1e6) / 16
+		});
 	}
 	const offOrigin: string[] = [];
 	page.on('request', (r) => {
@@ -588,7 +608,10 @@ async function main() {
 	for (const [k, f] of table) console.log(line([k, ...rows.map(f)]));
 	console.log(
 		`\nTimes are ms after navigation (Chromium headless, loopback; scripts/serve.js sends the precompressed files), ` +
-			`from a tab open for ${settleMs} ms before it (--settle-ms).`
+			`from a tab open for ${settleMs} ms before it (--settle-ms).` +
+			(network
+				? ` Network emulated: ${network.mbps} Mbit/s down, ${network.mbps / 2} up, ${network.rttMs} ms round trip (--mbps, --rtt-ms).`
+				: '')
 	);
 	if (args.json) writeFileSync(args.json, JSON.stringify(rows, null, '\t'));
 }
