@@ -24,7 +24,7 @@
 // and insert times) on stderr.
 // --mbps N (with --rtt-ms, default 40) throttles every load to a reader's connection through Chromium's network
 // emulation, which slows the workers' downloads too: over loopback the bytes cost little, on a real connection
-// the 4.6 MB of the engine's wasm are most of the wait for the first result.
+// the 4.15 MB of the engine's wasm are most of the wait for the first result.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

@@ -1,0 +1,82 @@
+// The precompressed copies scripts/precompress.js writes: brotli's settings by size, the cache that keeps the
+// engine's wasm from costing a minute on every build, and the wasm's .br in build/.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, constants } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BEST_FROM_BYTES, brotliParams, cachedBrotli } from '../../scripts/precompress.js';
+
+const QUALITY = constants.BROTLI_PARAM_QUALITY;
+const LGWIN = constants.BROTLI_PARAM_LGWIN;
+
+describe('brotliParams', () => {
+	it('gives the engine-sized file quality 10 and the largest window browsers accept', () => {
+		const p = brotliParams(BEST_FROM_BYTES);
+		expect(p[QUALITY]).toBe(10);
+		expect(p[LGWIN]).toBe(24);
+	});
+	it('gives smaller files quality 9 and a window no larger than the file (at most brotli’s default)', () => {
+		expect(brotliParams(BEST_FROM_BYTES - 1)).toMatchObject({ [QUALITY]: 9, [LGWIN]: 22 });
+		expect(brotliParams(5000)[LGWIN]).toBe(13);
+		expect(brotliParams(100)[LGWIN]).toBe(constants.BROTLI_MIN_WINDOW_BITS);
+	});
+});
+
+describe('cachedBrotli', () => {
+	const dirs: string[] = [];
+	afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+	const cacheDir = () => {
+		const d = mkdtempSync(join(tmpdir(), 'aiad-precompress-test-'));
+		dirs.push(d);
+		return join(d, 'cache');
+	};
+	/** Stands in for brotli: records its calls, returns a marker naming the body's first byte. */
+	const fakeCompress = () => {
+		const calls: { size: number; params: Record<number, number> }[] = [];
+		const compress = async (body: Buffer, opts: { params: Record<number, number> }) => {
+			calls.push({ size: body.length, params: opts.params });
+			return Buffer.from(`compressed ${body[0]}`);
+		};
+		return { calls, compress };
+	};
+
+	it('compresses a large file once, then reads it back from the cache by content', async () => {
+		const dir = cacheDir();
+		const big = Buffer.alloc(BEST_FROM_BYTES, 1);
+		const { calls, compress } = fakeCompress();
+		expect(String(await cachedBrotli(big, dir, compress))).toBe('compressed 1');
+		expect(String(await cachedBrotli(Buffer.from(big), dir, compress))).toBe('compressed 1');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].params[QUALITY]).toBe(10);
+		expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.br$/)]);
+
+		// Other bytes (a new DuckDB, another patch) miss the cache.
+		const other = Buffer.alloc(BEST_FROM_BYTES, 2);
+		expect(String(await cachedBrotli(other, dir, compress))).toBe('compressed 2');
+		expect(calls).toHaveLength(2);
+		expect(readdirSync(dir)).toHaveLength(2);
+	});
+
+	it('compresses a small file every time and caches nothing', async () => {
+		const dir = cacheDir();
+		const { calls, compress } = fakeCompress();
+		await cachedBrotli(Buffer.alloc(4096, 3), dir, compress);
+		await cachedBrotli(Buffer.alloc(4096, 3), dir, compress);
+		expect(calls.map((c) => c.params[QUALITY])).toEqual([9, 9]);
+		expect(existsSync(dir)).toBe(false);
+	});
+});
+
+describe('the built engine wasm', () => {
+	const assets = join('build', '_app', 'immutable', 'assets');
+	const wasm = readdirSync(assets).find((f) => /^duckdb-eh\..*\.wasm$/.test(f));
+
+	it('has a .br that decodes to it, compressed with the large-file settings (4.64 MB at quality 9)', () => {
+		expect(wasm, `no duckdb-eh wasm in ${assets}: run \`npm run build\` first`).toBeDefined();
+		const body = readFileSync(join(assets, wasm!));
+		const br = readFileSync(join(assets, `${wasm}.br`));
+		expect(brotliDecompressSync(br).equals(body)).toBe(true);
+		expect(br.length).toBeLessThan(4.2 * 1024 * 1024);
+	});
+});
