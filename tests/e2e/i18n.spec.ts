@@ -5,7 +5,7 @@
  * (and marked so) where none does.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ko } from '../../src/lib/i18n/ko';
 import { calibrationParams } from '../../src/lib/story/calibration';
 import { reflectsKo } from '../../src/lib/story/calibration-ko';
@@ -90,4 +90,51 @@ test('a calibration note with no Korean translation stays English on /ko/about/,
 	);
 	const rows = await calibrationRows(page);
 	expect(rows.filter((r) => r.lang === 'ko')).toHaveLength(143);
+});
+
+/**
+ * Each cell's language and whether its text is written in Hangul: a post's text carries the post's own
+ * language, so a Korean page's screen reader reads an English post in English and a Korean one in Korean.
+ */
+const cellLanguages = (cells: Locator) =>
+	cells.evaluateAll((els) =>
+		els.map((el) => ({ lang: el.getAttribute('lang'), hangul: /[가-힣]/.test(el.textContent ?? '') }))
+	);
+const byScript = (cells: { lang: string | null; hangul: boolean }[]) =>
+	cells.map((c) => ({ ...c, lang: c.hangul ? 'ko' : 'en' }));
+
+test('on Korean pages, a post’s text is marked with the post’s own language', async ({ page }) => {
+	// A cascade of English posts (the default) and one of Korean posts: the tree's table, then a post's row.
+	for (const [url, expected] of [
+		['/ko/cascades/', 'en'],
+		['/ko/cascades/?cascade=twitter:sim000056001', 'ko']
+	] as const) {
+		await page.goto(url);
+		await page.waitForLoadState('networkidle');
+		const cells = await cellLanguages(page.locator('figure[data-chart="cascade"] tbody td:last-child'));
+		expect(cells.length).toBeGreaterThan(0);
+		expect(cells.every((c) => c.lang === expected)).toBe(true);
+		expect(cells).toEqual(byScript(cells));
+
+		await page.locator('figure[data-chart="cascade"] svg g[role="listbox"]').first().focus();
+		await page.keyboard.press('Enter');
+		const text = page.locator('[data-drill="node"] tbody tr', {
+			has: page.getByText('text', { exact: true })
+		});
+		await expect(text.locator('td').last()).toHaveAttribute('lang', expected);
+		await expect(page.locator('[data-drill="node"] tbody td[lang]')).toHaveCount(1);
+	}
+
+	// The posts behind a bin of the claim chart.
+	await page.goto('/ko/misinformation/?bin=day');
+	await page.waitForLoadState('networkidle');
+	await page.locator('figure[data-chart="claims"] svg g[role="listbox"]').first().focus();
+	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('Enter');
+	const drill = page.locator('[data-drill="bin"]');
+	await expect(drill.locator('tbody tr').first()).toBeVisible();
+	const posts = await cellLanguages(drill.locator('tbody td.text'));
+	expect(posts.length).toBeGreaterThan(0);
+	expect(posts).toEqual(byScript(posts));
 });
