@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BEST_FROM_BYTES, brotliParams, cachedBrotli } from '../../scripts/precompress.js';
+import { LARGE_FILE_BYTES, brotliParams, cachedBrotli } from '../../scripts/precompress.js';
 
 const QUALITY = constants.BROTLI_PARAM_QUALITY;
 const LGWIN = constants.BROTLI_PARAM_LGWIN;
 
 describe('brotliParams', () => {
 	it('gives the engine-sized file quality 10 and the largest window browsers accept', () => {
-		const p = brotliParams(BEST_FROM_BYTES);
+		const p = brotliParams(LARGE_FILE_BYTES);
 		expect(p[QUALITY]).toBe(10);
 		expect(p[LGWIN]).toBe(24);
 	});
 	it('gives smaller files quality 9 and a window no larger than the file (at most brotli’s default)', () => {
-		expect(brotliParams(BEST_FROM_BYTES - 1)).toMatchObject({ [QUALITY]: 9, [LGWIN]: 22 });
+		expect(brotliParams(LARGE_FILE_BYTES - 1)).toMatchObject({ [QUALITY]: 9, [LGWIN]: 22 });
 		expect(brotliParams(5000)[LGWIN]).toBe(13);
 		expect(brotliParams(100)[LGWIN]).toBe(constants.BROTLI_MIN_WINDOW_BITS);
 	});
@@ -43,7 +43,7 @@ describe('cachedBrotli', () => {
 
 	it('compresses a large file once, then reads it back from the cache by content', async () => {
 		const dir = cacheDir();
-		const big = Buffer.alloc(BEST_FROM_BYTES, 1);
+		const big = Buffer.alloc(LARGE_FILE_BYTES, 1);
 		const { calls, compress } = fakeCompress();
 		expect(String(await cachedBrotli(big, dir, compress))).toBe('compressed 1');
 		expect(String(await cachedBrotli(Buffer.from(big), dir, compress))).toBe('compressed 1');
@@ -52,7 +52,7 @@ describe('cachedBrotli', () => {
 		expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.br$/)]);
 
 		// Other bytes (a new DuckDB, another patch) miss the cache.
-		const other = Buffer.alloc(BEST_FROM_BYTES, 2);
+		const other = Buffer.alloc(LARGE_FILE_BYTES, 2);
 		expect(String(await cachedBrotli(other, dir, compress))).toBe('compressed 2');
 		expect(calls).toHaveLength(2);
 		expect(readdirSync(dir)).toHaveLength(2);
