@@ -56,7 +56,7 @@ export function brotliParams(size) {
 
 /**
  * `body` brotli-compressed with `brotliParams`. A file of LARGE_FILE_BYTES or more is looked up in `cacheDir` by
- * the hash of its bytes first, and stored there once compressed.
+ * the hash of its bytes and the settings first, and stored there once compressed.
  * @param {Buffer} body
  * @param {string} cacheDir
  * @param {(body: Buffer, options: { params: Record<number, number> }) => Promise<Buffer>} [compress]
@@ -65,7 +65,9 @@ export function brotliParams(size) {
 export async function cachedBrotli(body, cacheDir, compress = brotliAsync) {
 	const params = brotliParams(body.length);
 	if (body.length < LARGE_FILE_BYTES) return compress(body, { params });
-	const cached = join(cacheDir, `${createHash('sha256').update(body).digest('hex')}.br`);
+	// Keyed by the settings too: a copy made with other settings is not this one.
+	const settings = `q${params[constants.BROTLI_PARAM_QUALITY]}-w${params[constants.BROTLI_PARAM_LGWIN]}`;
+	const cached = join(cacheDir, `${createHash('sha256').update(body).digest('hex')}-${settings}.br`);
 	try {
 		return await readFile(cached);
 	} catch {

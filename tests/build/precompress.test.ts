@@ -1,6 +1,15 @@
 // The precompressed copies scripts/precompress.js writes: brotli's settings by size, the cache that keeps the
 // engine's wasm from costing a minute on every build, and the wasm's .br in build/.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants } from 'node:zlib';
@@ -49,13 +58,25 @@ describe('cachedBrotli', () => {
 		expect(String(await cachedBrotli(Buffer.from(big), dir, compress))).toBe('compressed 1');
 		expect(calls).toHaveLength(1);
 		expect(calls[0].params[QUALITY]).toBe(10);
-		expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.br$/)]);
+		expect(readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{64}-q10-w24\.br$/)]);
 
 		// Other bytes (a new DuckDB, another patch) miss the cache.
 		const other = Buffer.alloc(LARGE_FILE_BYTES, 2);
 		expect(String(await cachedBrotli(other, dir, compress))).toBe('compressed 2');
 		expect(calls).toHaveLength(2);
 		expect(readdirSync(dir)).toHaveLength(2);
+	});
+
+	it('does not take a copy made with other settings', async () => {
+		const dir = cacheDir();
+		const big = Buffer.alloc(LARGE_FILE_BYTES, 4);
+		const hash = createHash('sha256').update(big).digest('hex');
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, `${hash}-q11-w24.br`), 'made with quality 11');
+		writeFileSync(join(dir, `${hash}.br`), 'made before the settings were in the name');
+		const { calls, compress } = fakeCompress();
+		expect(String(await cachedBrotli(big, dir, compress))).toBe('compressed 4');
+		expect(calls).toHaveLength(1);
 	});
 
 	it('compresses a small file every time and caches nothing', async () => {
