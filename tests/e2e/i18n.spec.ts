@@ -97,8 +97,13 @@ test('a calibration note with no Korean translation stays English on /ko/about/,
  * language, so a Korean page's screen reader reads an English post in English and a Korean one in Korean.
  */
 const cellLanguages = (cells: Locator) =>
-	cells.evaluateAll((els) =>
-		els.map((el) => ({ lang: el.getAttribute('lang'), hangul: /[가-힣]/.test(el.textContent ?? '') }))
+	cells.evaluateAll(
+		(els, hangul) =>
+			els.map((el) => ({
+				lang: el.getAttribute('lang'),
+				hangul: new RegExp(hangul).test(el.textContent ?? '')
+			})),
+		HANGUL.source
 	);
 const byScript = (cells: { lang: string | null; hangul: boolean }[]) =>
 	cells.map((c) => ({ ...c, lang: c.hangul ? 'ko' : 'en' }));
