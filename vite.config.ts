@@ -1,15 +1,15 @@
 /// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
-import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { engineWasm } from './scripts/lib/vite-engine-wasm.ts';
 
-const wasm = createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
+const wasmPath = createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
+const profilePath = fileURLToPath(new URL('./scripts/lib/wasm-profile.json', import.meta.url));
 
 export default defineConfig({
-	plugins: [sveltekit()],
-	// The engine's download size for its progress bar: served compressed, the wasm's length header says less.
-	define: { __DUCKDB_WASM_BYTES__: JSON.stringify(statSync(wasm).size) },
+	plugins: [engineWasm({ wasmPath, profilePath }), sveltekit()],
 	// DuckDB-WASM is imported dynamically in the browser only; keep Vite from pre-bundling its worker.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {

@@ -14,7 +14,9 @@
 //     views that roll up the crossfilter cube (histogram, facets, summary: data-aggregates-settled), the table aside:
 //     once right after the first load, while the other posts load in the background (engine/preload.ts), and
 //     again once that load has finished (its time and the engine's memory after it are printed too);
-//   - full-text search -> repainted, first and again (after the background load, nothing is left to download).
+//   - full-text search -> repainted, first and again (after the background load, nothing is left to download);
+//   - when the rest of the split engine (scripts/lib/wasm-split.ts) came in, and how: `background` after the
+//     background load, or `on-demand` when a query needed a function the primary lacks (the profile missed it).
 // With --posts N the data build writes N simulated posts to a temporary directory (or to --keep-data DIR, which
 // a later run reuses when it holds a build of that size) and the benchmark swaps it, precompressed as
 // `npm run build` does, into a copy of the built site (the prerendered overview still comes from the default
@@ -24,7 +26,7 @@
 // and insert times) on stderr.
 // --mbps N (with --rtt-ms, default 40) throttles every load to a reader's connection through Chromium's network
 // emulation, which slows the workers' downloads too: over loopback the bytes cost little, on a real connection
-// the 4.15 MB of the engine's wasm are most of the wait for the first result.
+// the 1.8 MB of the engine's primary wasm are most of the wait for the first result.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -78,6 +80,8 @@ interface Row {
 	during: Brushes;
 	preload: Background;
 	after: Brushes;
+	/** The rest of the split engine (scripts/lib/wasm-split.ts): how it came in (engineStatus.full), and when. */
+	full: FullEngine;
 	searchColdMs: number;
 	searchWarmMs: number;
 	bytesTotal: number;
@@ -401,6 +405,27 @@ const preloadOf = (page: Page) =>
 		return { ...__aiad.status.preload };
 	});
 
+interface FullEngine {
+	state: string;
+	slot: number;
+	at: number;
+}
+
+/** Waits for the full module of a split engine to be in (it follows the background load), or for a minute. */
+async function fullEngine(page: Page): Promise<FullEngine> {
+	const read = () =>
+		page.evaluate(() => ({
+			...(window as unknown as { __aiad: { status: { full: FullEngine } } }).__aiad.status.full
+		}));
+	const t0 = Date.now();
+	let f = await read();
+	while (f.state === 'primary' && Date.now() - t0 < 60_000) {
+		await page.waitForTimeout(250);
+		f = await read();
+	}
+	return f;
+}
+
 /** Waits for the background load to end (it does not start when the posts exceed the device's budget). */
 async function backgroundLoad(page: Page): Promise<Background> {
 	const t0 = Date.now();
@@ -443,6 +468,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 		// once that load has finished, the same brushes again: what a reader who looked for a while gets.
 		const during = await brushSeries(page);
 		const preload = await backgroundLoad(page);
+		const full = await fullEngine(page);
 		const after = await brushSeries(page);
 		await clearBrush(page);
 
@@ -479,6 +505,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 			during,
 			preload,
 			after,
+			full,
 			searchColdMs,
 			searchWarmMs,
 			bytesTotal: logBytes(log),
@@ -590,6 +617,13 @@ async function main() {
 					: `${r.preload.state} (${mb(r.preload.bytes)})`
 		],
 		['engine memory after it', (r) => r.preload.memory],
+		[
+			'rest of the engine (full wasm) in',
+			(r) =>
+				r.full.state === 'none'
+					? 'not split'
+					: `${ms(r.full.at)}, ${r.full.state}${r.full.slot >= 0 ? ` (slot ${r.full.slot})` : ''}`
+		],
 		['brush after it → all views p50', (r) => ms(r.after.p50)],
 		['brush after it → all views p95', (r) => `${ms(r.after.p95)} (n=${r.after.n})`],
 		['brush after it → cube views p50 / p95', (r) => `${ms(r.after.aggP50)} / ${ms(r.after.aggP95)}`],

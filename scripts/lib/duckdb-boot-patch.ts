@@ -39,9 +39,41 @@ export const WORKER_FILE = 'duckdb-browser-eh.worker.js';
 export const WASM_FILE = 'duckdb-eh.wasm';
 /** First line of a patched worker: the patch is applied once, and tests look for it. */
 export const BOOT_PATCH_MARKER =
-	'/* ai-art-discourse-explorer boot patch 5 (scripts/lib/duckdb-boot-patch.ts) */';
+	'/* ai-art-discourse-explorer boot patch 6 (scripts/lib/duckdb-boot-patch.ts) */';
 /** How a worker patched by an earlier version of this file starts: its text no longer matches the patches. */
 const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
+
+/**
+ * The worker's half of the split wasm (scripts/lib/wasm-split.ts). `__aiadSplitSetup` runs on the instance
+ * before the loader sees it: when it is a primary, it grows the function table by the trampolines' slots and
+ * one for the loader, wraps `__aiadLoadFull` as a wasm function for that slot (a one-import module that exports
+ * its import again) and tells the primary where both are. `__aiadLoadFull(slot)` is what a trampoline calls, at
+ * most once, with its slot: it instantiates the full module on the primary's imports, fills the slots and tells
+ * the page (`{ __aiadFullLoaded: { slot, ms } }`, slot -1 when it came from the background). It uses the module
+ * compiled in the background when there is one; else it downloads the full wasm with a synchronous request
+ * (allowed in a worker) and compiles it there, so a query that needs a function the profile did not list
+ * waits for it rather than failing. If that fails, the call throws and the page hears why (`error`): the throw
+ * unwinds C++ frames without their clean-up, so the page must restart the engine. `{ __aiadWasmFull: url }` says where the full module is; `{
+ * __aiadWasmFullNow }` starts its background download and installs it between two messages, when no wasm runs.
+ */
+export const SPLIT_PRELUDE = [
+	'function __aiadSplitSetup(n,i){var x=n.exports,c=x.__aiad_slot_count;if(!(c instanceof WebAssembly.Global))return;',
+	'var t=i.env.__indirect_function_table,b=t.grow(c.value+1),',
+	'w=new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,1,127,0,2,7,1,1,97,1,102,0,0,7,5,1,1,102,0,0])),{a:{f:__aiadLoadFull}});',
+	't.set(b+c.value,w.exports.f);x.__aiad_slot_base.value=b;x.__aiad_loader_slot.value=b+c.value;__aiadSplit={x:x,i:i,b:b}}',
+	'function __aiadLoadFull(k){var s=__aiadSplit,m=__aiadFullModule,t=performance.now();if(!s||s.x.__aiad_loaded.value)return;',
+	'try{if(!m){if(!__aiadFullUrl)throw new Error("The query engine needs its full module, and no address was given for it.");',
+	'var q=new XMLHttpRequest;q.open("GET",__aiadFullUrl,!1);q.responseType="arraybuffer";q.send();',
+	'if(q.status!==200)throw new Error("The rest of the query engine could not be downloaded (HTTP "+q.status+").");',
+	'm=new WebAssembly.Module(q.response)}',
+	'new WebAssembly.Instance(m,s.i).exports.__aiad_fill(s.b)}',
+	'catch(e){self.postMessage({__aiadFullLoaded:{slot:k===void 0?-1:k,ms:performance.now()-t,error:String(e&&e.message||e)}});throw e}',
+	's.x.__aiad_loaded.value=1;__aiadFullModule=null;',
+	'self.postMessage({__aiadFullLoaded:{slot:k===void 0?-1:k,ms:performance.now()-t}})}',
+	'function __aiadFetchFull(){var s=__aiadSplit;if(!s||s.x.__aiad_loaded.value||!__aiadFullUrl||__aiadFetching)return;__aiadFetching=!0;',
+	'WebAssembly.compileStreaming(fetch(__aiadFullUrl,{credentials:"same-origin"})).then(function(m){__aiadFullModule=m;__aiadLoadFull(void 0)},',
+	'function(){__aiadFetching=!1})}'
+].join('');
 
 /**
  * Runs first in the worker (right after its "use strict"), before DuckDB's script sets its own message handler,
@@ -53,19 +85,22 @@ const ANY_MARKER = '/* ai-art-discourse-explorer boot patch ';
  * always did, as it is without a port. The port is used once: a restarted engine is a new worker.
  */
 export const BOOT_PRELUDE = [
-	'var __aiadModule=null,__aiadNoModule=null;',
+	'var __aiadModule=null,__aiadNoModule=null,__aiadFullUrl=null,__aiadFullModule=null,__aiadFetching=!1,__aiadSplit=null;',
 	'self.addEventListener("message",function(e){var d=e.data;if(!d||typeof d!="object")return;',
 	'if("__aiadWasmPort" in d){e.stopImmediatePropagation();var p=d.__aiadWasmPort;',
 	'__aiadModule=new Promise(function(y,n){__aiadNoModule=n;p.onmessage=function(m){p.close();',
 	'm.data instanceof WebAssembly.Module?y(m.data):n(new Error(m.data&&m.data.error||"no module"))}});',
 	'__aiadModule.catch(function(){})}',
-	'else if("__aiadWasmFailed" in d){e.stopImmediatePropagation();__aiadNoModule&&__aiadNoModule(new Error(String(d.__aiadWasmFailed)))}});',
+	'else if("__aiadWasmFailed" in d){e.stopImmediatePropagation();__aiadNoModule&&__aiadNoModule(new Error(String(d.__aiadWasmFailed)))}',
+	'else if("__aiadWasmFull" in d){e.stopImmediatePropagation();__aiadFullUrl=String(d.__aiadWasmFull)}',
+	'else if("__aiadWasmFullNow" in d){e.stopImmediatePropagation();__aiadFetchFull()}});',
 	'function __aiadWasmFetch(r){var m=__aiadModule;if(!m)return fetch(r);',
 	'return m.then(function(){return new Response(new Uint8Array(0))},function(){return fetch(r)})}',
 	'function __aiadInstantiate(a,i){var m=__aiadModule;__aiadModule=null;',
 	'if(!m)return WebAssembly.instantiateStreaming(a,i);',
 	'return m.then(function(d){return WebAssembly.instantiate(d,i).then(function(n){return{instance:n,module:d}})},',
-	'function(){return WebAssembly.instantiateStreaming(a,i)})}'
+	'function(){return WebAssembly.instantiateStreaming(a,i)})}',
+	SPLIT_PRELUDE
 ].join('');
 
 /**
@@ -148,6 +183,12 @@ export const BOOT_PATCHES: readonly TextPatch[] = [
 		name: 'instantiation waits for that module instead of downloading the wasm',
 		from: 'let l=new Request(this.mainModuleURL),c=await fetch(l)',
 		to: 'let l=new Request(this.mainModuleURL),c=await __aiadWasmFetch(l)'
+	},
+	{
+		// Both ways in (the streamed module, and the array-buffer fallback) end here, before anything runs.
+		name: 'a split primary is set up before the loader sees its instance',
+		from: 'function createWasm(){var e=getWasmImports();function t(n,a){wasmExports=n.exports,',
+		to: 'function createWasm(){var e=getWasmImports();function t(n,a){__aiadSplitSetup(n,e);wasmExports=n.exports,'
 	},
 	{
 		name: 'and instantiates it',

@@ -28,7 +28,7 @@ import {
 	skipImportDescription,
 	uleb,
 	type Section
-} from './wasm-exports';
+} from './wasm-exports.ts';
 
 /** Custom section that marks a module whose dead functions are stubbed, so the install step runs once. */
 export const DCE_MARKER = 'ai-art-discourse-explorer.dead-functions-stubbed';
@@ -51,6 +51,13 @@ export interface FunctionLiveness {
 	bodies: { start: number; end: number }[];
 	/** By function index (imports included): 1 when something can call it. */
 	live: Uint8Array;
+	/** By body: the functions it calls directly or names with `ref.func`. */
+	calls: number[][];
+	/** By body, when asked for: the globals it reads and writes, and more (BodyUse). */
+	uses: BodyUse[];
+	/** Functions named by element segments (the table), the start function and exports, by index. */
+	inTable: Set<number>;
+	start: number | null;
 }
 
 /** A reader over the module's bytes. */
@@ -158,11 +165,25 @@ function memarg(r: Reader): void {
 	r.u32();
 }
 
+/** What a relocation function does: read and write locals and globals, add constants, end. */
+const RELOCATION_OPS = new Set([0x20, 0x21, 0x22, 0x23, 0x41, 0x6a, 0x24, 0x0b]);
+
 /** Opcodes with no immediates. */
 const PLAIN = new Set([0x00, 0x01, 0x05, 0x0a, 0x0b, 0x0f, 0x19, 0x1a, 0x1b, 0xd1]);
 
+/** What one body does besides its direct calls, for the split (scripts/lib/wasm-split.ts). */
+export interface BodyUse {
+	/** Globals it reads and writes. */
+	gets: Set<number>;
+	sets: Set<number>;
+	/** Whether it uses `memory.init` or `data.drop`, which name data segments. */
+	dataOps: boolean;
+	/** Whether it does anything but read and write globals and add constants (a pure relocation function). */
+	other: boolean;
+}
+
 /** Decodes one function body, returning the functions it calls directly or names with `ref.func`. */
-function bodyCalls(r: Reader, end: number, index: number): number[] {
+function bodyCalls(r: Reader, end: number, index: number, use?: BodyUse): number[] {
 	const calls: number[] = [];
 	for (let groups = r.u32(); groups > 0; groups--) {
 		r.u32();
@@ -172,6 +193,12 @@ function bodyCalls(r: Reader, end: number, index: number): number[] {
 	while (r.at < end) {
 		const at = r.at;
 		const op = r.byte();
+		if (use && !RELOCATION_OPS.has(op)) use.other = true;
+		if (op === 0x23 || op === 0x24) {
+			const global = r.u32();
+			if (use) (op === 0x23 ? use.gets : use.sets).add(global);
+			continue;
+		}
 		if (PLAIN.has(op) || (op >= 0x45 && op <= 0xc4)) continue;
 		if (op >= 0x28 && op <= 0x3e) {
 			memarg(r);
@@ -195,8 +222,6 @@ function bodyCalls(r: Reader, end: number, index: number): number[] {
 			case 0x20: // local.get
 			case 0x21: // local.set
 			case 0x22: // local.tee
-			case 0x23: // global.get
-			case 0x24: // global.set
 			case 0x25: // table.get
 			case 0x26: // table.set
 			case 0x3f: // memory.size
@@ -237,9 +262,12 @@ function bodyCalls(r: Reader, end: number, index: number): number[] {
 			case 0x44:
 				r.skip(8);
 				break;
-			case 0xfc:
-				miscImmediates(r, r.u32());
+			case 0xfc: {
+				const sub = r.u32();
+				if (use && (sub === 8 || sub === 9)) use.dataOps = true;
+				miscImmediates(r, sub);
 				break;
+			}
 			case 0xfd:
 				simdImmediates(r, r.u32());
 				break;
@@ -280,7 +308,7 @@ function simdImmediates(r: Reader, sub: number): void {
 }
 
 /** Which functions can be called, from the roots described at the top of this file. */
-export function functionLiveness(bytes: Uint8Array): FunctionLiveness {
+export function functionLiveness(bytes: Uint8Array, withUses = false): FunctionLiveness {
 	const all = sections(bytes);
 	const imported = countImportedFunctions(bytes, section(all, IMPORT));
 	const declared = section(all, FUNCTION);
@@ -297,13 +325,17 @@ export function functionLiveness(bytes: Uint8Array): FunctionLiveness {
 			if (kind === 0) roots.push(index);
 		}
 	}
-	const start = section(all, START);
-	if (start) roots.push(new Reader(bytes, start.body).u32());
-	elementFunctions(bytes, section(all, ELEMENT), roots);
+	const startSection = section(all, START);
+	const start = startSection ? new Reader(bytes, startSection.body).u32() : null;
+	if (start !== null) roots.push(start);
+	const tableRefs: number[] = [];
+	elementFunctions(bytes, section(all, ELEMENT), tableRefs);
+	roots.push(...tableRefs);
 	globalRefs(bytes, section(all, GLOBAL), roots);
 
 	const bodies: { start: number; end: number }[] = [];
 	const calls: number[][] = [];
+	const uses: BodyUse[] = [];
 	if (code) {
 		const r = new Reader(bytes, code.body);
 		const n = r.u32();
@@ -312,7 +344,11 @@ export function functionLiveness(bytes: Uint8Array): FunctionLiveness {
 			const size = r.u32();
 			const end = r.at + size;
 			bodies.push({ start: r.at, end });
-			calls.push(bodyCalls(r, end, imported + i));
+			const use: BodyUse | undefined = withUses
+				? { gets: new Set(), sets: new Set(), dataOps: false, other: false }
+				: undefined;
+			calls.push(bodyCalls(r, end, imported + i, use));
+			if (use) uses.push(use);
 		}
 		if (r.at !== code.end) throw new WasmFormatError('the code section has trailing bytes');
 	}
@@ -331,7 +367,7 @@ export function functionLiveness(bytes: Uint8Array): FunctionLiveness {
 		const f = queue.pop()!;
 		if (f >= imported) calls[f - imported].forEach(mark);
 	}
-	return { imported, bodies, live };
+	return { imported, bodies, live, calls, uses, inTable: new Set(tableRefs), start };
 }
 
 /**

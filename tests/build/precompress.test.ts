@@ -1,5 +1,5 @@
 // The precompressed copies scripts/precompress.js writes: brotli's settings by size, the cache that keeps the
-// engine's wasm from costing a minute on every build, and the wasm's .br in build/.
+// engine's wasm from costing a minute on every build, and the split wasm's halves and their .br in build/.
 import { createHash } from 'node:crypto';
 import {
 	existsSync,
@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { customSectionNames } from '../../scripts/lib/wasm-exports';
+import { SPLIT_MARKER } from '../../scripts/lib/wasm-split';
 import { LARGE_FILE_BYTES, brotliParams, cachedBrotli } from '../../scripts/precompress.js';
 
 const QUALITY = constants.BROTLI_PARAM_QUALITY;
@@ -91,13 +93,23 @@ describe('cachedBrotli', () => {
 
 describe('the built engine wasm', () => {
 	const assets = join('build', '_app', 'immutable', 'assets');
-	const wasm = readdirSync(assets).find((f) => /^duckdb-eh\..*\.wasm$/.test(f));
+	const files = readdirSync(assets);
+	const primary = files.find((f) => /^duckdb-eh\..*\.wasm$/.test(f));
+	const full = files.find((f) => /^duckdb-eh-full\..*\.wasm$/.test(f));
 
-	it('has a .br that decodes to it, compressed with the large-file settings (4.64 MB at quality 9)', () => {
-		expect(wasm, `no duckdb-eh wasm in ${assets}: run \`npm run build\` first`).toBeDefined();
-		const body = readFileSync(join(assets, wasm!));
-		const br = readFileSync(join(assets, `${wasm}.br`));
-		expect(brotliDecompressSync(br).equals(body)).toBe(true);
-		expect(br.length).toBeLessThan(4.2 * 1024 * 1024);
+	it('ships the two halves of the split and no whole copy (scripts/lib/vite-engine-wasm.ts)', () => {
+		expect(primary, `no duckdb-eh wasm in ${assets}: run \`npm run build\` first`).toBeDefined();
+		expect(full, 'no full module: the build shipped the whole wasm (is the profile stale?)').toBeDefined();
+		expect(files.filter((f) => f.endsWith('.wasm'))).toEqual([full, primary].sort());
+		expect(customSectionNames(readFileSync(join(assets, primary!)))).toContain(SPLIT_MARKER);
+	});
+
+	it('has .br copies that decode to them; the page waits for under 2.1 MB of it (4.15 MB whole)', () => {
+		for (const wasm of [primary!, full!]) {
+			const body = readFileSync(join(assets, wasm));
+			const br = readFileSync(join(assets, `${wasm}.br`));
+			expect(brotliDecompressSync(br).equals(body)).toBe(true);
+		}
+		expect(readFileSync(join(assets, `${primary}.br`)).length).toBeLessThan(2.1 * 1024 * 1024);
 	});
 });

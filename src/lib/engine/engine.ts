@@ -6,7 +6,7 @@
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection, InstantiationProgress } from '@duckdb/duckdb-wasm';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { fullUrl, primaryUrl as wasmUrl, primaryBytes } from 'virtual:engine-wasm';
 import { LOCKDOWN_EXPECTED, LOCKDOWN_STATEMENTS, lockdownCheckSql } from '../queries/lockdown';
 import {
 	ENGINE_TABLES,
@@ -28,13 +28,13 @@ import {
 } from './preload';
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
-import { startEngineWorker } from './wasmCompile';
+import { WASM_FULL_NOW_MESSAGE, startEngineWorker } from './wasmCompile';
 
 /** Where the build's files are served. */
 export const DATA_BASE = '/data/';
-/** The engine's wasm in bytes, decoded (vite.config.ts reads it from node_modules): the progress total when the
- * response is compressed and its length header counts compressed bytes. */
-const WASM_BYTES = __DUCKDB_WASM_BYTES__;
+/** The engine's wasm in bytes, decoded: the progress total when the response is compressed and its length
+ * header counts compressed bytes. */
+const WASM_BYTES = primaryBytes;
 /** Boot fails when the download or compile makes no progress for this long (a wasm served with the wrong MIME
  * type makes instantiation hang rather than fail). */
 export const STALL_TIMEOUT_MS = 30_000;
@@ -57,6 +57,8 @@ export interface Engine {
 	ensureAll(view: string): Promise<void>;
 	/** Starts loading the posts partitions no view has needed yet, in the background (preload.ts); once. */
 	preloadPosts(view: string): void;
+	/** Starts downloading the rest of a split engine now (the SQL console may need any of it); once. */
+	loadFullEngine(): void;
 	readonly handle: EngineHandle;
 }
 
@@ -200,9 +202,24 @@ async function boot(): Promise<Engine> {
 		engineStatus.engineLoaded = Math.max(engineStatus.engineLoaded, loaded);
 		engineStatus.engineTotal = Math.max(total || WASM_BYTES, engineStatus.engineLoaded);
 	};
-	const worker = startEngineWorker(workerUrl, new URL(wasmUrl, location.href).href, (r) => {
-		if (r.type === 'progress') progress(r.loaded, r.total);
-	});
+	const fullHref = fullUrl && new URL(fullUrl, location.href).href;
+	engineStatus.full = { state: fullHref ? 'primary' : 'none', slot: -1, at: 0, ms: 0 };
+	const worker = startEngineWorker(
+		workerUrl,
+		new URL(wasmUrl, location.href).href,
+		fullHref,
+		(r) => {
+			if (r.type === 'progress') progress(r.loaded, r.total);
+		},
+		({ slot, ms, error }) => {
+			const state = error ? 'failed' : slot < 0 ? 'background' : 'on-demand';
+			engineStatus.full = { state, slot, at: performance.now(), ms };
+			// The call that needed it was cut off inside DuckDB, which may now hold locks and a moved stack. (A
+			// background load that failed cut nothing off: a later call tries again.)
+			if (error && slot >= 0) fullFailed(error);
+		}
+	);
+	let fullFailed: (error: string) => void = () => undefined;
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	// Given the compiled module, DuckDB's worker reports an empty download: the bytes shown stay.
@@ -228,6 +245,8 @@ async function boot(): Promise<Engine> {
 	let rejectKilled: (e: Error) => void = () => undefined;
 	const killedPromise = new Promise<never>((_, reject) => (rejectKilled = reject));
 	killedPromise.catch(() => undefined);
+	/** A request to the worker settles even when the worker is killed under it (it would never answer). */
+	const orKilled = <T>(work: Promise<T>): Promise<T> => Promise.race([work, killedPromise]);
 	/** Queries running on any connection, and when a view last loaded data or ran one (for `quiet`). */
 	let querying = 0;
 	let lastActive = 0;
@@ -249,6 +268,8 @@ async function boot(): Promise<Engine> {
 			db.terminate().catch(() => undefined);
 		}
 	};
+
+	fullFailed = (error) => handle.kill(error.replace(/\.$/, ''));
 
 	// Lock-down first: nothing else runs on this database before these settings are in place. One statement
 	// list for the whole set-up, as each query is a round trip to the worker on the way to the first result:
@@ -280,7 +301,7 @@ async function boot(): Promise<Engine> {
 	const downloads = new FetchQueue(DOWNLOADS_AT_ONCE);
 	const inserts = new InsertQueue<EngineTable>((target, bytes) => {
 		if (killed) return Promise.reject(new Error('engine restarted'));
-		return admin.insertArrowFromIPCStream(bytes, { name: target, create: false });
+		return orKilled(admin.insertArrowFromIPCStream(bytes, { name: target, create: false }));
 	}, JOIN_BYTES);
 	/** How long each file's download took, read when it is inserted. */
 	const fetchMs = new Map<string, number>();
@@ -371,10 +392,12 @@ async function boot(): Promise<Engine> {
 			};
 			check();
 		});
-	let preloading = false;
-	const preloadPosts = async (view: string) => {
-		if (preloading) return;
-		preloading = true;
+	let preloading: Promise<void> | null = null;
+	// The rest of a split engine (scripts/lib/wasm-split.ts) downloads after the background load: it serves
+	// queries the explorer's views do not run, and must not compete with them for the network or the cores.
+	const preloadPosts = (view: string) =>
+		(preloading ??= runPreloadOnce(view).finally(() => loadFullEngine()));
+	const runPreloadOnce = async (view: string) => {
 		const all = (name: EngineTable) => index.tables[INDEX_NAME[name]]?.files ?? [];
 		const plan = preloadPlan(
 			{ posts_core: all('posts_core'), posts_text: all('posts_text') },
@@ -399,6 +422,12 @@ async function boot(): Promise<Engine> {
 		p.ms = performance.now() - t0;
 	};
 
+	let fullRequested = false;
+	function loadFullEngine() {
+		if (fullHref && !fullRequested && !killed) worker.postMessage({ [WASM_FULL_NOW_MESSAGE]: true });
+		fullRequested = true;
+	}
+
 	const engine: Engine = {
 		db,
 		version,
@@ -406,7 +435,7 @@ async function boot(): Promise<Engine> {
 		handle,
 		async connect() {
 			if (killed) throw new Error('The query engine was restarted.');
-			return new WasmRunner(await db.connect(), handle);
+			return new WasmRunner(await orKilled(db.connect()), handle);
 		},
 		ensureTable(name, view) {
 			return settle(filesOf(name).map((f) => insertFile(name, f, view)));
@@ -425,8 +454,10 @@ async function boot(): Promise<Engine> {
 		},
 		preloadPosts(view) {
 			void preloadPosts(view);
-		}
+		},
+		loadFullEngine
 	};
+
 	engineStatus.version = version;
 	engineStatus.phase = 'ready';
 	engineStatus.bootMs = performance.now() - started;

@@ -42,8 +42,14 @@ export const engineStatus = $state({
 	files: [] as LoadedFile[],
 	/** The background load of the posts (preload.ts): decoded bytes loaded of the total it plans, and how long
 	 * it took from start to end (ms). */
-	preload: { state: 'off' as PreloadState, loaded: 0, total: 0, ms: 0 }
+	preload: { state: 'off' as PreloadState, loaded: 0, total: 0, ms: 0 },
+	/** The rest of a split engine (scripts/lib/wasm-split.ts): `none` when the engine is not split; `primary`
+	 * until the full module is in; then whether a query needed it (`on-demand`, with the trampoline's slot) or
+	 * it came from the background download, and when (ms after navigation); `failed` when it could not load. */
+	full: { state: 'none' as FullEngineState, slot: -1, at: 0, ms: 0 }
 });
+
+export type FullEngineState = 'none' | 'primary' | 'background' | 'on-demand' | 'failed';
 
 /** Bytes of data files a view has downloaded (each file is counted once, for the view that asked first). */
 export const bytesForView = (view: string): number =>

@@ -9,17 +9,34 @@ import type { CompileReport } from './wasmCompileJob';
 export const WASM_PORT_MESSAGE = '__aiadWasmPort';
 /** Tells DuckDB's worker that no module will come (the compile worker did not start): it downloads its own. */
 export const WASM_FAILED_MESSAGE = '__aiadWasmFailed';
+/** Tells DuckDB's worker where the full module of a split wasm is (scripts/lib/wasm-split.ts). */
+export const WASM_FULL_MESSAGE = '__aiadWasmFull';
+/** Tells DuckDB's worker to download and install that module now, in the background. */
+export const WASM_FULL_NOW_MESSAGE = '__aiadWasmFullNow';
+/** What DuckDB's worker says once the full module is in: `{ slot, ms }` (slot -1: the background download). */
+export const WASM_FULL_LOADED_MESSAGE = '__aiadFullLoaded';
+
+export interface FullLoaded {
+	/** The trampoline's slot whose call needed it (scripts/lib/wasm-split.ts), or -1. */
+	slot: number;
+	/** How long the worker waited for it: its download too when a call needed it. */
+	ms: number;
+	/** Why it could not be loaded. The call that needed it failed half-way: the engine must restart. */
+	error?: string;
+}
 
 /**
  * Starts DuckDB's worker from `workerUrl`, and first, so that its download leads, a compile worker for
- * `wasmHref` that hands the module to it. `onReport` gets the download's progress and a failure, if any; DuckDB's
+ * `wasmHref` that hands the module to it. `fullHref`, for a split wasm, is where the worker finds the rest. `onReport` gets the download's progress and a failure, if any; DuckDB's
  * worker then fetches the wasm itself, as it always did, and it does so as well when the compile worker cannot
  * be made at all.
  */
 export function startEngineWorker(
 	workerUrl: string,
 	wasmHref: string,
-	onReport: (r: CompileReport) => void
+	fullHref: string | null,
+	onReport: (r: CompileReport) => void,
+	onFullLoaded: (f: FullLoaded) => void = () => undefined
 ): Worker {
 	let started: { c: Worker; channel: MessageChannel } | null;
 	try {
@@ -30,6 +47,16 @@ export function startEngineWorker(
 		started = null;
 	}
 	const engine = new Worker(workerUrl);
+	// Before instantiation: from then on a function of the primary may need the full module.
+	if (fullHref) engine.postMessage({ [WASM_FULL_MESSAGE]: fullHref });
+	// Added before DuckDB's own listener, which would take this message for a reply to a request it never made.
+	engine.addEventListener('message', (e: MessageEvent) => {
+		const d = e.data as Record<string, unknown> | null;
+		if (d && typeof d === 'object' && WASM_FULL_LOADED_MESSAGE in d) {
+			e.stopImmediatePropagation();
+			onFullLoaded(d[WASM_FULL_LOADED_MESSAGE] as FullLoaded);
+		}
+	});
 	if (!started) return engine;
 	const { c, channel } = started;
 	c.onmessage = (e: MessageEvent<CompileReport>) => onReport(e.data);
