@@ -27,9 +27,10 @@ export interface FullLoaded {
 
 /**
  * Starts DuckDB's worker from `workerUrl`, and first, so that its download leads, a compile worker for
- * `wasmHref` that hands the module to it. `fullHref`, for a split wasm, is where the worker finds the rest. `onReport` gets the download's progress and a failure, if any; DuckDB's
+ * `wasmHref` that hands the module to it. `onReport` gets the download's progress and a failure, if any; DuckDB's
  * worker then fetches the wasm itself, as it always did, and it does so as well when the compile worker cannot
- * be made at all.
+ * be made at all. `fullHref`, for a split wasm (scripts/lib/wasm-split.ts), is where the worker finds the full
+ * module; `onFullLoaded` hears when it is in, or why it could not be loaded.
  */
 export function startEngineWorker(
 	workerUrl: string,
