@@ -1,4 +1,4 @@
-// `npm run profile:wasm [-- --dir build --port 4320]`: writes scripts/lib/wasm-profile.json, the functions of
+// `npm run profile:wasm [-- --dir build --port 4320 --merge]`: writes scripts/lib/wasm-profile.json, the functions of
 // the engine's wasm that the explorer runs, which the build keeps in the primary half of the split module
 // (scripts/lib/wasm-split.ts). Run it after `npm run build` whenever DuckDB-wasm, its patches or the explorer's
 // queries change; a build whose profile was taken on another module ships the whole module, and says so.
@@ -10,6 +10,9 @@
 // copies, a connection of its own (as the SQL console opens) and the console's examples; every function any of
 // them calls is listed. A reader's own SQL may need more: the console starts the full module's download at once. The site may be built split or whole: a function the
 // primary lacked shows up too (compiled in the full module), as does each trampoline that was called.
+// --merge adds to the profile there is (when it was taken on the same module) rather than replacing it: run it
+// again on a site with more posts swapped in (as `bench:browser --posts` builds one), whose larger aggregations
+// and sorts take other paths through DuckDB.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,13 +20,14 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { WASM_FILE } from './lib/duckdb-boot-patch';
 import { functionLiveness } from './lib/wasm-dce';
-import { sha256, type WasmProfile } from './lib/vite-engine-wasm';
+import { readProfile, sha256, type WasmProfile } from './lib/vite-engine-wasm';
 
 const { values: args } = parseArgs({
 	options: {
 		dir: { type: 'string', default: 'build' },
 		port: { type: 'string', default: '4320' },
-		out: { type: 'string', default: 'scripts/lib/wasm-profile.json' }
+		out: { type: 'string', default: 'scripts/lib/wasm-profile.json' },
+		merge: { type: 'boolean', default: false }
 	}
 });
 const base = `http://127.0.0.1:${args.port}`;
@@ -148,6 +152,10 @@ async function main() {
 		args: ['--no-sandbox', '--disable-gpu']
 	});
 	const ran = new Set<number>();
+	const before = args.merge ? readProfile(args.out) : null;
+	if (before && before.wasmSha256 === sha256(wasm)) before.functions.forEach((f) => ran.add(f));
+	else if (args.merge) console.log('--merge: no profile of this module to add to; writing a new one');
+	const had = ran.size;
 	try {
 		for (const [i, address] of [...ADDRESSES, CONSOLE].entries()) {
 			const page = await browser.newPage();
@@ -177,7 +185,9 @@ async function main() {
 		throw new Error(`only ${ran.size} functions ran: the trace did not record wasm compiles`);
 	const profile: WasmProfile = {
 		wasmSha256: sha256(wasm),
-		source: `scripts/wasm-profile.ts: ${ADDRESSES.length} cold loads of the explorer (one with brushes and clicks) and the SQL console's examples`,
+		source:
+			`scripts/wasm-profile.ts: ${ADDRESSES.length} cold loads of the explorer (one with brushes and clicks) and ` +
+			`the SQL console's examples${had ? `, added to a profile of ${had} functions` : ''}`,
 		functions: [...ran].sort((a, b) => a - b)
 	};
 	writeFileSync(args.out, `${JSON.stringify(profile)}\n`);

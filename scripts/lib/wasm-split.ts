@@ -10,9 +10,10 @@
  *   calls the full module's copy of itself through a table slot of its own. Callers never know.
  * - The full module is instantiated on the primary's own imports: the same memory, function table, stack
  *   pointer and exception tags, so both see one heap and C++ exceptions cross between them. Its data segment
- *   is emptied (instantiating it must not overwrite the live heap), its start function still runs (it only
- *   computes the GOT globals from `__memory_base`/`__table_base`, the same values; checked below), and an
- *   appended function copies its functions into the trampolines' slots with `table.init`.
+ *   is emptied (instantiating it must not overwrite the live heap), its element segments are made passive (the
+ *   table keeps the primary's functions), its start function still runs (it only computes the GOT globals from
+ *   `__memory_base`/`__table_base`, the same values; checked below), and an appended function copies its
+ *   functions into the trampolines' slots with `table.init`. It is entered only through those slots.
  * - Globals are per instance. A defined global that code other than the start function writes would diverge,
  *   so every function that touches one, with every function that calls such a function, stays in the primary;
  *   none of them may sit in the table. The full module's copies then never run. (In 1.32.0: `tempRet0`, which
@@ -163,6 +164,35 @@ function functionTypes(bytes: Uint8Array, s: Section | undefined): number[] {
 		types.push(t);
 	}
 	return types;
+}
+
+/**
+ * The element section's segments, each made passive: the full module must not write its own functions over the
+ * primary's in the table. Those are compiled and hot by then, while the full module's copies would each be
+ * compiled again on first call (a search and a brush measured twice as slow right after the switch), and
+ * nothing is gained: every function the table holds works in the primary, directly or through its trampoline.
+ */
+function passiveSegments(bytes: Uint8Array, s: Section): number[] {
+	let [n, p] = uleb(bytes, s.body);
+	const out: number[] = [];
+	for (; n > 0; n--) {
+		const flags = bytes[p++];
+		if (flags !== 0 && flags !== 2) throw new WasmFormatError(`an element segment of kind ${flags}`);
+		if (flags === 2) [, p] = uleb(bytes, p); // the table index
+		// The offset: a constant expression of i32.const and global.get (what an Emscripten module uses).
+		for (let op = bytes[p++]; op !== 0x0b; op = bytes[p++]) {
+			if (op === 0x41 || op === 0x23) [, p] = uleb(bytes, p);
+			else if (op !== 0x6a) throw new WasmFormatError(`opcode 0x${op.toString(16)} in an element offset`);
+		}
+		if (flags === 2 && bytes[p++] !== 0x00)
+			throw new WasmFormatError('an element segment of other references');
+		const start = p;
+		let [count, q] = uleb(bytes, p);
+		for (; count > 0; count--) [, q] = uleb(bytes, q);
+		out.push(0x01, 0x00, ...bytes.subarray(start, q));
+		p = q;
+	}
+	return out;
 }
 
 /** Functions that must keep their bodies in the primary, whatever the profile says (see the top of the file). */
@@ -340,7 +370,13 @@ export function splitModule(bytes: Uint8Array, profile: Iterable<number>): WasmS
 			case ELEMENT:
 				primaryParts.push(same(s));
 				fullParts.push(
-					appendEntries(bytes, s, ELEMENT, [[0x01, 0x00, ...vec(trampolined.map((f) => encodeUleb(f)))]])
+					newSection(ELEMENT, [
+						...encodeUleb(uleb(bytes, s.body)[0] + 1),
+						...passiveSegments(bytes, s),
+						0x01,
+						0x00,
+						...vec(trampolined.map((f) => encodeUleb(f)))
+					])
 				);
 				break;
 			case CODE: {

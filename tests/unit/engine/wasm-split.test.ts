@@ -173,6 +173,7 @@ describe('splitModule', () => {
 		expect(x.getTemp()).toBe(0);
 		// The heap as the program left it: the full module's data segment must not write over it.
 		new Uint32Array(memory.buffer)[0] = 99;
+		const inTable = table.get(1);
 		expect(x[SPLIT_EXPORTS.loaded].value).toBe(0);
 		// main(5) = f4(f3(5)), and f3 is a trampoline: 5 * 2 + (__memory_base + 16) + 1.
 		expect(x.main(5)).toBe(10 + MEMORY_BASE + 16 + 1);
@@ -180,6 +181,8 @@ describe('splitModule', () => {
 		expect(posted).toEqual([{ __aiadFullLoaded: { slot: 0, ms: expect.any(Number) } }]);
 		expect(x[SPLIT_EXPORTS.loaded].value).toBe(1);
 		expect(new Uint32Array(memory.buffer)[0]).toBe(99);
+		// Nor its element segment over the primary's functions in the table.
+		expect(table.get(1)).toBe(inTable);
 		expect(x.main(6)).toBe(12 + MEMORY_BASE + 16 + 1);
 		expect(x.callTable()).toBe(70);
 		expect(x.callJs()).toBe(101);
