@@ -54,11 +54,10 @@ const settled = (page: Page) =>
 /** A reader's first clicks on the default view. */
 async function interact(page: Page): Promise<void> {
 	const box = (await page.getByTestId('histogram').boundingBox())!;
-	for (const [a, w] of [
-		[0.2, 0.1],
-		[0.5, 0.2],
-		[0.1, 0.05]
-	]) {
+	// Spread over the axis as bench:browser spreads its brushes: short and long ranges, early and late hours.
+	for (let i = 0; i < 10; i++) {
+		const a = 0.08 + ((i * 0.37) % 0.75);
+		const w = 0.04 + ((i * 0.13) % 0.15);
 		await page.mouse.move(box.x + box.width * a, box.y + box.height * 0.5);
 		await page.mouse.down();
 		await page.mouse.move(box.x + box.width * (a + w), box.y + box.height * 0.5, { steps: 4 });
