@@ -1,13 +1,16 @@
 /**
  * Splits the engine's wasm in two so that a reader waits for the part the explorer uses, not for all of DuckDB.
  * Measured in Chromium (session 16's note on issue 4): a cold load of `/explore/` through every view compiles
- * 6,115 of the module's functions, 4.6 MB of its 21.5 MB of live code. Those, listed by a profile
+ * about 6,100 of the module's functions, 4.6 MB of its 21.5 MB of live code (the profile, with clicks, the SQL
+ * console's examples and 1M posts, lists 6,513). Those, listed by a profile
  * (scripts/wasm-profile.ts writes it), keep their bodies in the **primary** module, which the page downloads
- * first; the **full** module, with every body, follows once the views are filled.
+ * first; the **full** module, with every body, follows after the explorer's background load of the posts (or
+ * at once when the SQL console opens, or when a call needs it).
  *
- * - In the primary, each other live function becomes a trampoline with the same index and type: it loads the
- *   full module if that has not happened yet (a call through the table to a loader the worker puts there), then
- *   calls the full module's copy of itself through a table slot of its own. Callers never know.
+ * - In the primary, each other live function becomes a trampoline with the same index and type: it passes its
+ *   arguments and its slot number to a dispatcher for its signature, which loads the full module if that has
+ *   not happened yet (a call through the table to a loader the worker puts there), then calls the full
+ *   module's copy of the function through that table slot. Callers never know.
  * - The full module is instantiated on the primary's own imports: the same memory, function table, stack
  *   pointer and exception tags, so both see one heap and C++ exceptions cross between them. Its data segment
  *   is emptied (instantiating it must not overwrite the live heap), its element segments are made passive (the
