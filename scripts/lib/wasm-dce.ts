@@ -19,6 +19,7 @@
  * exactly on, throws a WasmFormatError and the module is left as it is.
  */
 import {
+	SECTION,
 	WasmFormatError,
 	concatBytes,
 	customSectionNames,
@@ -33,13 +34,8 @@ import {
 /** Custom section that marks a module whose dead functions are stubbed, so the install step runs once. */
 export const DCE_MARKER = 'ai-art-discourse-explorer.dead-functions-stubbed';
 
-const IMPORT = 2;
-const FUNCTION = 3;
-const GLOBAL = 6;
-const EXPORT = 7;
-const START = 8;
-const ELEMENT = 9;
-const CODE = 10;
+const { import: IMPORT, function: FUNCTION, global: GLOBAL, export: EXPORT, start: START } = SECTION;
+const { element: ELEMENT, code: CODE } = SECTION;
 
 /** A body of no locals that traps: `unreachable`, `end`. */
 const STUB = [0x00, 0x00, 0x0b];
@@ -93,18 +89,24 @@ function section(all: Section[], id: number): Section | undefined {
 	return all.find((s) => s.id === id);
 }
 
-function countImportedFunctions(bytes: Uint8Array, s: Section | undefined): number {
-	if (!s) return 0;
+/** How many functions, globals and tables the module imports: their indices come before its own. */
+export function importCounts(
+	bytes: Uint8Array,
+	s: Section | undefined
+): { functions: number; globals: number; tables: number } {
+	const counts = { functions: 0, globals: 0, tables: 0 };
+	if (!s) return counts;
 	const r = new Reader(bytes, s.body);
-	let functions = 0;
 	for (let n = r.u32(); n > 0; n--) {
 		r.name();
 		r.name();
 		const kind = r.byte();
-		if (kind === 0) functions++;
+		if (kind === 0) counts.functions++;
+		if (kind === 1) counts.tables++;
+		if (kind === 3) counts.globals++;
 		r.at = skipImportDescription(bytes, kind, r.at);
 	}
-	return functions;
+	return counts;
 }
 
 /** Reads a constant expression, adding any `ref.func` it names to `refs`. */
@@ -310,7 +312,7 @@ function simdImmediates(r: Reader, sub: number): void {
 /** Which functions can be called, from the roots described at the top of this file. */
 export function functionLiveness(bytes: Uint8Array, withUses = false): FunctionLiveness {
 	const all = sections(bytes);
-	const imported = countImportedFunctions(bytes, section(all, IMPORT));
+	const imported = importCounts(bytes, section(all, IMPORT)).functions;
 	const declared = section(all, FUNCTION);
 	const code = section(all, CODE);
 	const count = declared ? new Reader(bytes, declared.body).u32() : 0;

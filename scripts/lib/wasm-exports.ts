@@ -25,6 +25,24 @@ const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
 export class WasmFormatError extends Error {}
 
+/** Section ids of a wasm 1.0 module, with the proposals this module uses. */
+export const SECTION = {
+	custom: 0,
+	type: 1,
+	import: 2,
+	function: 3,
+	table: 4,
+	memory: 5,
+	global: 6,
+	export: 7,
+	start: 8,
+	element: 9,
+	code: 10,
+	data: 11,
+	dataCount: 12,
+	tag: 13
+} as const;
+
 export interface Section {
 	id: number;
 	/** Offsets into the module: the section's first byte (its id), its body, and the byte after it. */

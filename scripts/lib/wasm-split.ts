@@ -25,14 +25,14 @@
  * The page's side is in the worker's boot prelude (scripts/lib/duckdb-boot-patch.ts). Anything this file cannot
  * prove throws a WasmFormatError, and the build then ships the whole module as before.
  */
-import { functionLiveness } from './wasm-dce.ts';
+import { functionLiveness, importCounts } from './wasm-dce.ts';
 import {
+	SECTION,
 	WasmFormatError,
 	concatBytes,
 	encodeUleb,
 	markerSection,
 	sections,
-	skipImportDescription,
 	uleb,
 	type Section
 } from './wasm-exports.ts';
@@ -63,15 +63,8 @@ export interface WasmSplit {
 	trampolined: number[];
 }
 
-const TYPE = 1;
-const IMPORT = 2;
-const FUNCTION = 3;
-const TABLE = 4;
-const GLOBAL = 6;
-const EXPORT = 7;
-const ELEMENT = 9;
-const CODE = 10;
-const DATA = 11;
+const { type: TYPE, import: IMPORT, function: FUNCTION, table: TABLE, global: GLOBAL } = SECTION;
+const { export: EXPORT, element: ELEMENT, code: CODE, data: DATA } = SECTION;
 
 const I32 = 0x7f;
 const FUNC_TYPE = 0x60;
@@ -138,23 +131,6 @@ const encodeType = (t: FuncType): number[] => [
 	...vec(t.params.map((v) => [v])),
 	...vec(t.results.map((v) => [v]))
 ];
-
-function importCounts(bytes: Uint8Array, s: Section | undefined): { globals: number; tables: number } {
-	const counts = { globals: 0, tables: 0 };
-	if (!s) return counts;
-	let [n, p] = uleb(bytes, s.body);
-	for (; n > 0; n--) {
-		for (let names = 0; names < 2; names++) {
-			const [len, q] = uleb(bytes, p);
-			p = q + len;
-		}
-		const kind = bytes[p++];
-		if (kind === 1) counts.tables++;
-		if (kind === 3) counts.globals++;
-		p = skipImportDescription(bytes, kind, p);
-	}
-	return counts;
-}
 
 /** The type index of every defined function. */
 function functionTypes(bytes: Uint8Array, s: Section | undefined): number[] {

@@ -6,6 +6,7 @@
  * query with a message and restarts the engine rather than leaving it broken.
  */
 import type { Page } from '@playwright/test';
+import { rawQuery } from './helpers/engine';
 import { expect, test } from './helpers/guard';
 
 const FULL = /\/duckdb-eh-full\.[^/]+\.wasm$/;
@@ -22,15 +23,8 @@ const fullOf = (page: Page) =>
 		...(window as unknown as { __aiad: { status: { full: Full } } }).__aiad.status.full
 	}));
 
-const raw = (page: Page, sql: string) =>
-	page.evaluate(
-		(s) =>
-			(window as unknown as { __aiad: { query(sql: string): Promise<unknown> } }).__aiad
-				.query(s)
-				.then((rows) => ({ ok: true, value: JSON.stringify(rows) }))
-				.catch((e: Error) => ({ ok: false, value: e.message })),
-		sql
-	);
+/** Runs SQL in the engine directly, skipping the console's gate. */
+const raw = rawQuery;
 
 async function engineReady(page: Page) {
 	await expect(page.getByTestId('explorer')).toHaveAttribute('data-engine', 'ready', { timeout: 45_000 });

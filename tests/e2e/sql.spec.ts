@@ -5,6 +5,7 @@
  * leave our origin.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { rawQuery } from './helpers/engine';
 
 const CONSOLE = '/explore/sql/';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -33,15 +34,7 @@ async function run(page: Page, sql: string) {
 }
 
 /** Runs SQL in the engine directly, skipping the console's gate. */
-const raw = (page: Page, sql: string) =>
-	page.evaluate(
-		(s) =>
-			(window as unknown as { __aiad: { query(sql: string): Promise<unknown> } }).__aiad
-				.query(s)
-				.then((rows) => ({ ok: true, value: JSON.stringify(rows) }))
-				.catch((e: Error) => ({ ok: false, value: e.message })),
-		sql
-	);
+const raw = rawQuery;
 
 test('a query from a link is shown but never runs until Run is pressed', async ({ page }) => {
 	await page.goto(`${CONSOLE}?sql=${encodeURIComponent('SELECT 42 AS answer')}`);
