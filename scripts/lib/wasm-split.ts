@@ -25,7 +25,7 @@
  * The page's side is in the worker's boot prelude (scripts/lib/duckdb-boot-patch.ts). Anything this file cannot
  * prove throws a WasmFormatError, and the build then ships the whole module as before.
  */
-import { functionLiveness, importCounts } from './wasm-dce.ts';
+import { functionLiveness, importCounts, type FunctionLiveness } from './wasm-dce.ts';
 import {
 	SECTION,
 	WasmFormatError,
@@ -175,9 +175,12 @@ function passiveSegments(bytes: Uint8Array, s: Section): number[] {
 }
 
 /** Functions that must keep their bodies in the primary, whatever the profile says (see the top of the file). */
-export function pinnedFunctions(bytes: Uint8Array): Set<number> {
+export function pinnedFunctions(
+	bytes: Uint8Array,
+	liveness: FunctionLiveness = functionLiveness(bytes, true)
+): Set<number> {
 	const all = sections(bytes);
-	const { imported, calls, uses, inTable, start } = functionLiveness(bytes, true);
+	const { imported, calls, uses, inTable, start } = liveness;
 	const { globals: importedGlobals } = importCounts(
 		bytes,
 		all.find((s) => s.id === IMPORT)
@@ -228,7 +231,9 @@ export function pinnedFunctions(bytes: Uint8Array): Set<number> {
 export function splitModule(bytes: Uint8Array, profile: Iterable<number>): WasmSplit {
 	const all = sections(bytes);
 	const get = (id: number) => all.find((s) => s.id === id);
-	const { imported, bodies, live } = functionLiveness(bytes);
+	// Decoded once (every instruction of 24 MB): the pinning reads the same pass.
+	const liveness = functionLiveness(bytes, true);
+	const { imported, bodies, live } = liveness;
 	const { globals: importedGlobals, tables } = importCounts(bytes, get(IMPORT));
 	if (tables !== 1 || get(TABLE)) throw new WasmFormatError('the module does not import exactly one table');
 	const types = readTypes(bytes, get(TYPE));
@@ -237,7 +242,7 @@ export function splitModule(bytes: Uint8Array, profile: Iterable<number>): WasmS
 		throw new WasmFormatError('the module has no global, export, element or code section to extend');
 	}
 	const definedGlobals = uleb(bytes, get(GLOBAL)!.body)[0];
-	const keep = pinnedFunctions(bytes);
+	const keep = pinnedFunctions(bytes, liveness);
 	for (const f of profile) keep.add(f);
 
 	const trampolined: number[] = [];
