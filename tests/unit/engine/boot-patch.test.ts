@@ -10,7 +10,12 @@ import {
 	WORKER_FILE,
 	applyBootPatch
 } from '../../../scripts/lib/duckdb-boot-patch';
-import { WASM_FAILED_MESSAGE, WASM_PORT_MESSAGE } from '../../../src/lib/engine/wasmCompile';
+import {
+	WASM_FAILED_MESSAGE,
+	WASM_FULL_MESSAGE,
+	WASM_FULL_NOW_MESSAGE,
+	WASM_PORT_MESSAGE
+} from '../../../src/lib/engine/wasmCompile';
 
 const installed = (): string =>
 	readFileSync(createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${WORKER_FILE}`), 'utf8');
@@ -92,7 +97,8 @@ describe('the prelude: the worker takes its compiled wasm from the port the page
 			const { instance } = await c.__aiadInstantiate(a, {});
 			return { instance, response: await a };
 		};
-		return { fetched, duckdbGot, send, instantiate };
+		const fullUrl = () => (context as unknown as { __aiadFullUrl: string | null }).__aiadFullUrl;
+		return { fetched, duckdbGot, send, instantiate, fullUrl };
 	}
 
 	it('without a port, downloads and streams the wasm as the worker always did', async () => {
@@ -138,6 +144,17 @@ describe('the prelude: the worker takes its compiled wasm from the port the page
 		expect(fetched).toEqual([WASM]);
 		expect(duckdbGot).toEqual([]);
 		port1.close();
+	});
+
+	it('takes the split wasm’s messages under the names the page sends them (wasmCompile.ts)', async () => {
+		const { fetched, duckdbGot, send, fullUrl } = run();
+		send({ [WASM_FULL_MESSAGE]: 'http://localhost/full.wasm' });
+		expect(fullUrl()).toBe('http://localhost/full.wasm');
+		// Before the instance is set up there is nothing to fill: the request downloads nothing.
+		send({ [WASM_FULL_NOW_MESSAGE]: true });
+		await Promise.resolve();
+		expect(fetched).toEqual([]);
+		expect(duckdbGot).toEqual([]);
 	});
 
 	it('passes every other message to DuckDB’s handler untouched', () => {

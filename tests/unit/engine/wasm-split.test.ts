@@ -7,6 +7,7 @@ import { profileMismatch, readProfile, sha256 } from '../../../scripts/lib/vite-
 import { functionLiveness } from '../../../scripts/lib/wasm-dce';
 import { WasmFormatError } from '../../../scripts/lib/wasm-exports';
 import { SPLIT_EXPORTS, encodeSleb, pinnedFunctions, splitModule } from '../../../scripts/lib/wasm-split';
+import { WASM_FULL_LOADED_MESSAGE as LOADED } from '../../../src/lib/engine/wasmCompile';
 
 const text = (s: string) => [s.length, ...new TextEncoder().encode(s)];
 const uleb = (n: number): number[] => (n < 128 ? [n] : [(n % 128) | 0x80, ...uleb(Math.floor(n / 128))]);
@@ -178,7 +179,7 @@ describe('splitModule', () => {
 		// main(5) = f4(f3(5)), and f3 is a trampoline: 5 * 2 + (__memory_base + 16) + 1.
 		expect(x.main(5)).toBe(10 + MEMORY_BASE + 16 + 1);
 		expect(requests).toEqual(['http://localhost/full.wasm']);
-		expect(posted).toEqual([{ __aiadFullLoaded: { slot: 0, ms: expect.any(Number) } }]);
+		expect(posted).toEqual([{ [LOADED]: { slot: 0, ms: expect.any(Number) } }]);
 		expect(x[SPLIT_EXPORTS.loaded].value).toBe(1);
 		expect(new Uint32Array(memory.buffer)[0]).toBe(99);
 		// Nor its element segment over the primary's functions in the table.
@@ -200,7 +201,7 @@ describe('splitModule', () => {
 		// 7 sits in the table and is a trampoline: slot 1 of the trampolines.
 		expect(x.callTable()).toBe(70);
 		expect(requests).toEqual([]);
-		expect(posted).toEqual([{ __aiadFullLoaded: { slot: 1, ms: expect.any(Number) } }]);
+		expect(posted).toEqual([{ [LOADED]: { slot: 1, ms: expect.any(Number) } }]);
 	});
 
 	it('fails the call with a message when the full module cannot be downloaded, and tells the page', () => {
@@ -210,7 +211,7 @@ describe('splitModule', () => {
 		c.__aiadSplitSetup(instance, imports);
 		expect(() => x.main(1)).toThrow('The rest of the query engine could not be downloaded (HTTP 503).');
 		const error = 'The rest of the query engine could not be downloaded (HTTP 503).';
-		expect(posted).toEqual([{ __aiadFullLoaded: { slot: 0, ms: expect.any(Number), error } }]);
+		expect(posted).toEqual([{ [LOADED]: { slot: 0, ms: expect.any(Number), error } }]);
 		expect(x[SPLIT_EXPORTS.loaded].value).toBe(0);
 		// The page restarts the engine (src/lib/engine/engine.ts); a call in the meantime tries again.
 		expect(() => x.main(1)).toThrow('HTTP 503');
