@@ -3,13 +3,15 @@
 // (scripts/lib/wasm-split.ts). Run it after `npm run build` whenever DuckDB-wasm, its patches or the explorer's
 // queries change; a build whose profile was taken on another module ships the whole module, and says so.
 //
-// How: Chromium's trace category `disabled-by-default-v8.wasm.detailed` logs each wasm function V8 compiles
-// lazily, that is each function at its first call, with its index. The script drives the built explorer in
+// How: Chromium's trace (category `v8.wasm`) logs each wasm function V8 compiles lazily, that is each function
+// at its first call, with its index. The script drives the built explorer in
 // headless Chromium through the things a reader does first: cold loads of several addresses (filters, search,
 // sort, pages, day bins, the Korean page), brushes on the time axis, facet clicks, paging and a duplicate's
 // copies, a connection of its own (as the SQL console opens) and the console's examples; every function any of
 // them calls is listed. A reader's own SQL may need more: the console starts the full module's download at once. The site may be built split or whole: a function the
 // primary lacked shows up too (compiled in the full module), as does each trampoline that was called.
+// The first cold load also gives the boot order (the primary's warm-up: scripts/lib/wasm-warm.ts): its functions
+// in the order of their first calls, through every view filled, and how many came before the first result.
 // --merge adds to the profile there is (when it was taken on the same module) rather than replacing it: run it
 // again on a site with more posts swapped in (as `bench:browser --posts` builds one), whose larger aggregations
 // and sorts take other paths through DuckDB.
@@ -17,10 +19,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { WASM_FILE } from './lib/duckdb-boot-patch';
 import { functionLiveness } from './lib/wasm-dce';
 import { readProfile, sha256, type WasmProfile } from './lib/vite-engine-wasm';
+import { NO_WARM_UP } from '../src/lib/engine/wasmWarm';
 
 const { values: args } = parseArgs({
 	options: {
@@ -43,6 +46,8 @@ const ADDRESSES = [
 ];
 
 const CONSOLE = '/explore/sql/ (its examples)';
+const FIRST_RESULT_MARK = 'aiad-profile-first-result';
+const SETTLED_MARK = 'aiad-profile-settled';
 
 const settled = (page: Page) =>
 	page.waitForFunction(
@@ -94,16 +99,36 @@ async function serve(): Promise<ChildProcess> {
 	return child;
 }
 
-async function visit(browser: Browser, address: string, clicks: boolean): Promise<string> {
+/**
+ * A context whose pages boot the engine without the warm-up: with it, another thread compiles most functions
+ * before DuckDB's worker calls them, and the trace would not show the order of DuckDB's own first calls.
+ */
+async function newContext(browser: Browser): Promise<BrowserContext> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+	await context.addInitScript((flag) => Object.assign(globalThis, { [flag]: true }), NO_WARM_UP);
+	return context;
+}
+
+async function visit(browser: Browser, address: string, clicks: boolean): Promise<string> {
+	const context = await newContext(browser);
 	const page = await context.newPage();
 	await page.goto(`${base}${address}`);
+	// Marks in the trace for the boot order: the first result on screen (the provenance facet's counts, as
+	// bench:browser times it), and every view filled.
+	await page.waitForFunction(
+		(name) =>
+			document.querySelector<HTMLElement>('[data-view=facet-provenance]')?.dataset.have &&
+			performance.mark(name),
+		FIRST_RESULT_MARK,
+		{ timeout: 60_000, polling: 'raf' }
+	);
 	await page.waitForFunction(
 		() => document.querySelector<HTMLElement>('[data-testid=explorer]')?.dataset.engine === 'ready',
 		null,
 		{ timeout: 60_000 }
 	);
 	await settled(page);
+	await page.evaluate((name) => performance.mark(name), SETTLED_MARK);
 	if (clicks) await interact(page);
 	// A connection of its own, as the console and the test hook open.
 	await page.evaluate(() =>
@@ -118,7 +143,7 @@ async function visit(browser: Browser, address: string, clicks: boolean): Promis
 
 /** The SQL console's examples (src/lib/explore/SqlConsole.svelte), each run as a reader runs it. */
 async function consoleExamples(browser: Browser): Promise<string> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+	const context = await newContext(browser);
 	const page = await context.newPage();
 	await page.goto(`${base}/explore/sql/`);
 	await page.waitForSelector('[data-testid=sql-console][data-ready=true]');
@@ -139,6 +164,37 @@ async function consoleExamples(browser: Browser): Promise<string> {
 	return full;
 }
 
+interface TraceEvent {
+	name: string;
+	ts: number;
+	args?: { func_index?: number };
+}
+
+/** The functions a cold load called, in the order of their first calls, through every view filled. */
+function bootOrder(events: TraceEvent[], functions: number): WasmProfile['boot'] {
+	const mark = (name: string) => {
+		const e = events.find((x) => x.name === name);
+		if (!e) throw new Error(`the trace has no mark ${name}`);
+		return e.ts;
+	};
+	const [first, end] = [mark(FIRST_RESULT_MARK), mark(SETTLED_MARK)];
+	const calls = events
+		.filter((e) => e.name === 'wasm.CompileLazy' && typeof e.args?.func_index === 'number' && e.ts < end)
+		.filter((e) => e.args!.func_index! < functions)
+		.sort((a, b) => a.ts - b.ts);
+	const seen = new Set<number>();
+	const order: number[] = [];
+	let firstResult = 0;
+	for (const e of calls) {
+		const f = e.args!.func_index!;
+		if (seen.has(f)) continue;
+		seen.add(f);
+		order.push(f);
+		if (e.ts < first) firstResult = order.length;
+	}
+	return { order, firstResult };
+}
+
 async function main() {
 	const wasmPath = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${WASM_FILE}`);
 	const wasm = new Uint8Array(readFileSync(wasmPath));
@@ -152,19 +208,23 @@ async function main() {
 	});
 	const ran = new Set<number>();
 	const before = args.merge ? readProfile(args.out) : null;
-	if (before && before.wasmSha256 === sha256(wasm)) before.functions.forEach((f) => ran.add(f));
+	const same = before && before.wasmSha256 === sha256(wasm);
+	if (same) before.functions.forEach((f) => ran.add(f));
 	else if (args.merge) console.log('--merge: no profile of this module to add to; writing a new one');
+	// A merge runs on other data (more posts): the boot order stays the default site's.
+	let boot = same ? before.boot : undefined;
 	const had = ran.size;
 	try {
 		for (const [i, address] of [...ADDRESSES, CONSOLE].entries()) {
 			const page = await browser.newPage();
-			await browser.startTracing(page, { categories: ['disabled-by-default-v8.wasm.detailed'] });
+			await browser.startTracing(page, {
+				categories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing']
+			});
 			const full =
 				address === CONSOLE ? await consoleExamples(browser) : await visit(browser, address, i === 0);
-			const trace = JSON.parse((await browser.stopTracing()).toString()) as {
-				traceEvents: { name: string; args?: { func_index?: number } }[];
-			};
+			const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 			await page.close();
+			if (i === 0 && !(args.merge && boot)) boot = bootOrder(trace.traceEvents, functions);
 			let n = 0;
 			for (const e of trace.traceEvents) {
 				const f = e.args?.func_index;
@@ -187,7 +247,8 @@ async function main() {
 		source:
 			`scripts/wasm-profile.ts: ${ADDRESSES.length} cold loads of the explorer (one with brushes and clicks) and ` +
 			`the SQL console's examples${had ? `, added to a profile of ${had} functions` : ''}`,
-		functions: [...ran].sort((a, b) => a - b)
+		functions: [...ran].sort((a, b) => a - b),
+		boot
 	};
 	writeFileSync(args.out, `${JSON.stringify(profile)}\n`);
 	const size = profile.functions.reduce(

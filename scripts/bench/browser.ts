@@ -1,5 +1,5 @@
 // `npm run bench:browser [-- --dir build --posts 1000000 --loads 5 --settle-ms 2000 --brushes 30 --port 4319
-//   --keep-data DIR --device-memory GB --per-brush --mbps 10 --rtt-ms 40]`
+//   --keep-data DIR --device-memory GB --per-brush --no-warm-up --mbps 10 --rtt-ms 40]`
 //
 // Measures the explorer in headless Chromium against the built site, served by scripts/serve.js exactly as
 // users get it (its --log-bytes log counts the bytes of every response, including the worker's downloads that
@@ -15,6 +15,7 @@
 //     once right after the first load, while the other posts load in the background (engine/preload.ts), and
 //     again once that load has finished (its time and the engine's memory after it are printed too);
 //   - full-text search -> repainted, first and again (after the background load, nothing is left to download);
+//   - how long the compile worker's warm-up of the primary took (scripts/lib/wasm-warm.ts), beside DuckDB's boot;
 //   - when the rest of the split engine (scripts/lib/wasm-split.ts) came in, and how: `background` after the
 //     background load, or `on-demand` when a query needed a function the primary lacks (the profile missed it).
 // With --posts N the data build writes N simulated posts to a temporary directory (or to --keep-data DIR, which
@@ -24,6 +25,7 @@
 // --device-memory GB makes the page see a device of that memory (navigator.deviceMemory): at 0.25 no background
 // load starts, to compare against. --per-brush prints each brush (ms, and the files it loaded with their download
 // and insert times) on stderr.
+// --no-warm-up boots the engine without the compile worker's warm-up (src/lib/engine/wasmWarm.ts), to compare.
 // --mbps N (with --rtt-ms, default 40) throttles every load to a reader's connection through Chromium's network
 // emulation, which slows the workers' downloads too: over loopback the bytes cost little, on a real connection
 // the 1.8 MB of the engine's primary wasm are most of the wait for the first result.
@@ -34,6 +36,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { NO_WARM_UP } from '../../src/lib/engine/wasmWarm';
 
 const { values: args } = parseArgs({
 	options: {
@@ -47,6 +50,7 @@ const { values: args } = parseArgs({
 		'keep-data': { type: 'string' },
 		'device-memory': { type: 'string' },
 		'per-brush': { type: 'boolean', default: false },
+		'no-warm-up': { type: 'boolean', default: false },
 		mbps: { type: 'string' },
 		'rtt-ms': { type: 'string', default: '40' }
 	}
@@ -72,6 +76,9 @@ interface Row {
 	engineStartMs: Spread;
 	/** Medians of when each boot step ended (engineStatus.steps), by step. */
 	stepMs: Record<string, Spread>;
+	/** How long the compile worker's warm-up of the primary took (src/lib/engine/wasmWarm.ts); 0: none, or not
+	 * ended when every view was filled; NaN: it failed. */
+	warmMs: Spread;
 	engineReadyMs: Spread;
 	firstQueryMs: Spread;
 	settledMs: Spread;
@@ -210,6 +217,8 @@ interface Load {
 	firstChartMs: number;
 	engineStartMs: number;
 	steps: { name: string; at: number }[];
+	/** The warm-up's time (Row.warmMs). */
+	warmMs: number;
 	engineReadyMs: number;
 	firstQueryMs: number;
 	settledMs: number;
@@ -226,6 +235,8 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 		await context.addInitScript(
 			`Object.defineProperty(navigator, 'deviceMemory', { get: () => ${Number(args['device-memory'])} })`
 		);
+	if (args['no-warm-up'])
+		await context.addInitScript((flag) => Object.assign(globalThis, { [flag]: true }), NO_WARM_UP);
 	const page = await context.newPage();
 	// The tab is opened, then left alone until its renderer has started, before the visit is timed (see the top).
 	if (settleMs > 0) {
@@ -281,13 +292,23 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	);
 	const bytesFirstQuery = logBytes(log);
 	const settledMs = await when(page, settledAfter, null);
-	const { engineStartMs, steps } = await page.evaluate(() => {
+	const { engineStartMs, steps, warmMs } = await page.evaluate(() => {
 		const { status } = (
 			window as unknown as {
-				__aiad: { status: { startedMs: number; steps: { name: string; at: number }[] } };
+				__aiad: {
+					status: {
+						startedMs: number;
+						steps: { name: string; at: number }[];
+						warm: { ms: number; error: string };
+					};
+				};
 			}
 		).__aiad;
-		return { engineStartMs: status.startedMs, steps: status.steps.map((x) => ({ ...x })) };
+		return {
+			engineStartMs: status.startedMs,
+			steps: status.steps.map((x) => ({ ...x })),
+			warmMs: status.warm.error ? NaN : status.warm.ms
+		};
 	});
 	return {
 		page,
@@ -295,6 +316,7 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 		firstChartMs,
 		engineStartMs,
 		steps,
+		warmMs,
 		engineReadyMs,
 		firstQueryMs,
 		settledMs,
@@ -501,6 +523,7 @@ async function measure(dataset: string, dir: string, posts: number): Promise<Row
 					spread(cold.map((c) => c.steps.find((x) => x.name === name)?.at ?? NaN))
 				])
 			),
+			warmMs: spread(cold.map((c) => c.warmMs)),
 			engineReadyMs: spread(cold.map((c) => c.engineReadyMs)),
 			firstQueryMs: spread(cold.map((c) => c.firstQueryMs)),
 			settledMs: spread(cold.map((c) => c.settledMs)),
@@ -602,6 +625,10 @@ async function main() {
 			`  engine: ${name}`,
 			(r) => (r.stepMs[name] ? sp(r.stepMs[name]) : '–')
 		]),
+		[
+			'  compile worker: warm-up took',
+			(r) => (Number.isNaN(r.warmMs.median) ? 'failed' : r.warmMs.max > 0 ? sp(r.warmMs) : '–')
+		],
 		['engine ready', (r) => sp(r.engineReadyMs)],
 		['first query result (on screen)', (r) => sp(r.firstQueryMs)],
 		['every view filled (table too)', (r) => sp(r.settledMs)],

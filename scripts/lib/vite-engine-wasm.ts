@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { splitModule } from './wasm-split.ts';
 import { WasmFormatError } from './wasm-exports.ts';
+import { addWarmUp, warmImports } from './wasm-warm.ts';
 
 export const ENGINE_WASM_ID = 'virtual:engine-wasm';
 const RESOLVED = `\0${ENGINE_WASM_ID}`;
@@ -22,6 +23,9 @@ export interface WasmProfile {
 	source: string;
 	/** Function indices (imports included) that ran, ascending. */
 	functions: number[];
+	/** A cold load of the explorer: the functions in the order of their first calls, through every view
+	 * filled, and how many of them came before its first result (the primary's warm-up: wasm-warm.ts). */
+	boot?: { order: number[]; firstResult: number };
 }
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -41,7 +45,8 @@ export function engineWasm(options: { wasmPath: string; profilePath: string }): 
 	let command: 'build' | 'serve' = 'serve';
 	const whole = (why: string) =>
 		`// ${why}\nexport { default as primaryUrl } from '${options.wasmPath}?url';\n` +
-		`export const fullUrl = null;\nexport const primaryBytes = ${readFileSync(options.wasmPath).length};\n`;
+		`export const fullUrl = null;\nexport const primaryBytes = ${readFileSync(options.wasmPath).length};\n` +
+		`export const warmImports = null;\n`;
 	return {
 		name: 'aiad-engine-wasm',
 		configResolved(config) {
@@ -54,7 +59,10 @@ export function engineWasm(options: { wasmPath: string; profilePath: string }): 
 			if (id !== RESOLVED) return undefined;
 			// The server build never runs the engine: it must not carry a copy of the wasm into the site.
 			if (opts?.ssr)
-				return `export const primaryUrl = '';\nexport const fullUrl = null;\nexport const primaryBytes = 0;\n`;
+				return (
+					`export const primaryUrl = '';\nexport const fullUrl = null;\nexport const primaryBytes = 0;\n` +
+					`export const warmImports = null;\n`
+				);
 			if (command === 'serve') return whole('the whole module (dev server)');
 			const wasm = new Uint8Array(readFileSync(options.wasmPath));
 			const profile = readProfile(options.profilePath);
@@ -73,12 +81,26 @@ export function engineWasm(options: { wasmPath: string; profilePath: string }): 
 				this.warn(`engine wasm not split: ${e.message}; shipping the whole module`);
 				return whole(`not split: ${e.message}`);
 			}
-			const primary = this.emitFile({ type: 'asset', name: 'duckdb-eh.wasm', source: split.primary });
+			let primaryBytes = split.primary;
+			let warm = null;
+			if (!profile!.boot) this.warn('engine wasm not warmed up: the profile has no boot order');
+			else {
+				try {
+					const { order, firstResult } = profile!.boot;
+					primaryBytes = addWarmUp(split.primary, order, firstResult, new Set(split.trampolined));
+					warm = warmImports(primaryBytes);
+				} catch (e) {
+					if (!(e instanceof WasmFormatError)) throw e;
+					this.warn(`engine wasm not warmed up: ${e.message}`);
+				}
+			}
+			const primary = this.emitFile({ type: 'asset', name: 'duckdb-eh.wasm', source: primaryBytes });
 			const full = this.emitFile({ type: 'asset', name: 'duckdb-eh-full.wasm', source: split.full });
 			return (
 				`export const primaryUrl = import.meta.ROLLUP_FILE_URL_${primary};\n` +
 				`export const fullUrl = import.meta.ROLLUP_FILE_URL_${full};\n` +
-				`export const primaryBytes = ${split.primary.length};\n`
+				`export const primaryBytes = ${primaryBytes.length};\n` +
+				`export const warmImports = ${JSON.stringify(warm)};\n`
 			);
 		}
 	};

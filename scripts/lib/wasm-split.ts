@@ -80,14 +80,19 @@ export function encodeSleb(n: number): number[] {
 	}
 }
 
-const vec = (items: readonly number[][]): number[] => [...encodeUleb(items.length), ...items.flat()];
-const nameBytes = (s: string): number[] => {
+export const vec = (items: readonly number[][]): number[] => [...encodeUleb(items.length), ...items.flat()];
+export const nameBytes = (s: string): number[] => {
 	const b = new TextEncoder().encode(s);
 	return [...encodeUleb(b.length), ...b];
 };
 
 /** A section of `id` with `count` entries: the original's entries, then `extra` (already encoded). */
-function appendEntries(bytes: Uint8Array, s: Section | undefined, id: number, extra: number[][]): Uint8Array {
+export function appendEntries(
+	bytes: Uint8Array,
+	s: Section | undefined,
+	id: number,
+	extra: number[][]
+): Uint8Array {
 	const [count, first] = s ? uleb(bytes, s.body) : [0, 0];
 	const old = s ? bytes.subarray(first, s.end) : new Uint8Array(0);
 	const head = encodeUleb(count + extra.length);
@@ -100,13 +105,13 @@ function newSection(id: number, body: number[]): Uint8Array {
 	return Uint8Array.from([id, ...encodeUleb(body.length), ...body]);
 }
 
-interface FuncType {
+export interface FuncType {
 	params: number[];
 	results: number[];
 }
 
 /** Every type, by type index: plain function types of one-byte value types only. */
-function readTypes(bytes: Uint8Array, s: Section | undefined): FuncType[] {
+export function readTypes(bytes: Uint8Array, s: Section | undefined): FuncType[] {
 	if (!s) return [];
 	let [n, p] = uleb(bytes, s.body);
 	const types: FuncType[] = [];
@@ -126,14 +131,14 @@ function readTypes(bytes: Uint8Array, s: Section | undefined): FuncType[] {
 	return types;
 }
 
-const encodeType = (t: FuncType): number[] => [
+export const encodeType = (t: FuncType): number[] => [
 	FUNC_TYPE,
 	...vec(t.params.map((v) => [v])),
 	...vec(t.results.map((v) => [v]))
 ];
 
 /** The type index of every defined function. */
-function functionTypes(bytes: Uint8Array, s: Section | undefined): number[] {
+export function functionTypes(bytes: Uint8Array, s: Section | undefined): number[] {
 	if (!s) return [];
 	let [n, p] = uleb(bytes, s.body);
 	const types: number[] = [];

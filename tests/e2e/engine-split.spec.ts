@@ -1,6 +1,7 @@
 /**
- * The engine's wasm ships in two halves (scripts/lib/wasm-split.ts): the explorer runs on the primary, and the
- * full module follows in the background, or at once when a query needs a function the primary lacks. These
+ * The engine's wasm ships in two halves (scripts/lib/wasm-split.ts): the explorer runs on the primary, which
+ * the compile worker warms up (scripts/lib/wasm-warm.ts), and the full module follows in the background, or at
+ * once when a query needs a function the primary lacks. These
  * tests hold the split to what it promises on the built site: the first views never wait for the full module,
  * a query outside the profile still gets its answer, and a full module that cannot be downloaded fails that
  * query with a message and restarts the engine rather than leaving it broken.
@@ -43,6 +44,14 @@ test('the explorer runs on the primary half; the full module follows in the back
 	// The first result came without the full module.
 	expect(fullRequested).toEqual([]);
 	await engineReady(page);
+	// The compile worker warmed the primary up beside DuckDB's worker (src/lib/engine/wasmWarm.ts).
+	const warm = () =>
+		page.evaluate(() => ({
+			...(window as unknown as { __aiad: { status: { warm: { ms: number; error: string } } } }).__aiad.status
+				.warm
+		}));
+	await expect.poll(async () => (await warm()).ms, { timeout: 30_000 }).toBeGreaterThan(0);
+	expect((await warm()).error).toBe('');
 	const box = (await page.getByTestId('histogram').boundingBox())!;
 	await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
 	await page.mouse.down();

@@ -6,4 +6,7 @@ declare module 'virtual:engine-wasm' {
 	export const fullUrl: string | null;
 	/** The primary's size, decoded: the progress total when its length header counts compressed bytes. */
 	export const primaryBytes: number;
+	/** What the compile worker needs to warm the primary up (scripts/lib/wasm-warm.ts); null when it has no
+	 * warm-up. */
+	export const warmImports: import('./wasmWarm').WarmImports | null;
 }

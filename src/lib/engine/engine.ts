@@ -6,7 +6,7 @@
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection, InstantiationProgress } from '@duckdb/duckdb-wasm';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { fullUrl, primaryUrl as wasmUrl, primaryBytes } from 'virtual:engine-wasm';
+import { fullUrl, primaryUrl as wasmUrl, primaryBytes, warmImports } from 'virtual:engine-wasm';
 import { LOCKDOWN_EXPECTED, LOCKDOWN_STATEMENTS, lockdownCheckSql } from '../queries/lockdown';
 import {
 	ENGINE_TABLES,
@@ -29,6 +29,7 @@ import {
 import { WasmRunner, type EngineHandle } from './runner';
 import { engineStatus } from './status.svelte';
 import { WASM_FULL_NOW_MESSAGE, startEngineWorker } from './wasmCompile';
+import { warmUpFor } from './wasmWarm';
 
 /** Where the build's files are served. */
 export const DATA_BASE = '/data/';
@@ -204,12 +205,17 @@ async function boot(): Promise<Engine> {
 	};
 	const fullHref = fullUrl && new URL(fullUrl, location.href).href;
 	engineStatus.full = { state: fullHref ? 'primary' : 'none', slot: -1, at: 0, ms: 0 };
+	engineStatus.warm = { ms: 0, error: '' };
 	const worker = startEngineWorker(
 		workerUrl,
-		new URL(wasmUrl, location.href).href,
-		fullHref,
+		{
+			href: new URL(wasmUrl, location.href).href,
+			fullHref,
+			warm: warmUpFor(warmImports)
+		},
 		(r) => {
 			if (r.type === 'progress') progress(r.loaded, r.total);
+			if (r.type === 'warm') engineStatus.warm = { ms: r.ms, error: r.error ?? '' };
 		},
 		({ slot, ms, error }) => {
 			const state = error ? 'failed' : slot < 0 ? 'background' : 'on-demand';

@@ -46,7 +46,10 @@ export const engineStatus = $state({
 	/** The rest of a split engine (scripts/lib/wasm-split.ts): `none` when the engine is not split; `primary`
 	 * until the full module is in; then whether a query needed it (`on-demand`, with the trampoline's slot) or
 	 * it came from the background download, and when (ms after navigation); `failed` when it could not load. */
-	full: { state: 'none' as FullEngineState, slot: -1, at: 0, ms: 0 }
+	full: { state: 'none' as FullEngineState, slot: -1, at: 0, ms: 0 },
+	/** The compile worker's warm-up of the engine's wasm (wasmWarm.ts): its time once it ended (0 before, or
+	 * when the wasm has none), or why it failed. */
+	warm: { ms: 0, error: '' }
 });
 
 export type FullEngineState = 'none' | 'primary' | 'background' | 'on-demand' | 'failed';

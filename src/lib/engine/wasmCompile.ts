@@ -4,6 +4,7 @@
  * message handler sees them.
  */
 import type { CompileReport } from './wasmCompileJob';
+import type { WarmImports } from './wasmWarm';
 
 /** Gives DuckDB's worker the port its compiled module will arrive on. */
 export const WASM_PORT_MESSAGE = '__aiadWasmPort';
@@ -27,15 +28,15 @@ export interface FullLoaded {
 
 /**
  * Starts DuckDB's worker from `workerUrl`, and first, so that its download leads, a compile worker for
- * `wasmHref` that hands the module to it. `onReport` gets the download's progress and a failure, if any; DuckDB's
- * worker then fetches the wasm itself, as it always did, and it does so as well when the compile worker cannot
- * be made at all. `fullHref`, for a split wasm (scripts/lib/wasm-split.ts), is where the worker finds the full
- * module; `onFullLoaded` hears when it is in, or why it could not be loaded.
+ * `wasm.href` that hands the module to it, then warms it up with `wasm.warm` (wasmWarm.ts). `onReport` gets the
+ * download's progress, a failure, if any, and the warm-up's end; after a failure DuckDB's worker fetches the
+ * wasm itself, as it always did, and it does so as well when the compile worker cannot be made at all.
+ * `wasm.fullHref`, for a split wasm (scripts/lib/wasm-split.ts), is where the worker finds the full module;
+ * `onFullLoaded` hears when it is in, or why it could not be loaded.
  */
 export function startEngineWorker(
 	workerUrl: string,
-	wasmHref: string,
-	fullHref: string | null,
+	wasm: { href: string; fullHref: string | null; warm: WarmImports | null },
 	onReport: (r: CompileReport) => void,
 	onFullLoaded: (f: FullLoaded) => void = () => undefined
 ): Worker {
@@ -49,7 +50,7 @@ export function startEngineWorker(
 	}
 	const engine = new Worker(workerUrl);
 	// Before instantiation: from then on a function of the primary may need the full module.
-	if (fullHref) engine.postMessage({ [WASM_FULL_MESSAGE]: fullHref });
+	if (wasm.fullHref) engine.postMessage({ [WASM_FULL_MESSAGE]: wasm.fullHref });
 	// Added before DuckDB's own listener, which would take this message for a reply to a request it never made.
 	engine.addEventListener('message', (e: MessageEvent) => {
 		const d = e.data as Record<string, unknown> | null;
@@ -70,6 +71,6 @@ export function startEngineWorker(
 	};
 	// Before anything else reaches DuckDB's worker: the prelude must hold the port when instantiation asks.
 	engine.postMessage({ [WASM_PORT_MESSAGE]: channel.port2 }, [channel.port2]);
-	c.postMessage({ url: wasmHref, port: channel.port1 }, [channel.port1]);
+	c.postMessage({ url: wasm.href, port: channel.port1, warm: wasm.warm }, [channel.port1]);
 	return engine;
 }

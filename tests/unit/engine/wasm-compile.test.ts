@@ -41,13 +41,18 @@ function port() {
 	};
 }
 
-function deps(res: Response, clock = { t: 0, step: 0 }): CompileDeps & { asked: string[] } {
+function deps(
+	res: Response,
+	clock = { t: 0, step: 0 },
+	warmUp: CompileDeps['warmUp'] = () => Promise.resolve(null)
+): CompileDeps & { asked: string[] } {
 	const asked: string[] = [];
 	return {
 		asked,
 		fetch: (input) => (asked.push(String(input)), Promise.resolve(res)),
 		compileStreaming: (source) => WebAssembly.compileStreaming(source),
-		now: () => (clock.t += clock.step)
+		now: () => (clock.t += clock.step),
+		warmUp
 	};
 }
 
@@ -94,6 +99,32 @@ describe('compileWasm (the compile worker’s job)', () => {
 		const clock = { t: 0, step: PROGRESS_EVERY_MS };
 		await compileWasm(URL_, port(), (r) => slow.push(r), deps(response(WASM, 8, headers), clock));
 		expect(slow.map((r) => (r.type === 'progress' ? r.loaded : -1))).toEqual([8, 16, 24, 31, 31]);
+	});
+
+	it('warms the module up once it is posted, and reports how long that took or why it failed', async () => {
+		const headers = { 'content-type': 'application/wasm' };
+		const p = port();
+		const reports: CompileReport[] = [];
+		const warmed: WebAssembly.Module[] = [];
+		const warmUp = (m: WebAssembly.Module) => {
+			// DuckDB's worker has its module before the warm-up begins.
+			expect(p.posted).toEqual([m]);
+			warmed.push(m);
+			return Promise.resolve(12);
+		};
+		await compileWasm(URL_, p, (r) => reports.push(r), deps(response(WASM, 8, headers), undefined, warmUp));
+		expect(warmed).toHaveLength(1);
+		expect(reports.at(-1)).toEqual({ type: 'warm', ms: 12 });
+		// A module without a warm-up reports none; a warm-up that throws says why, and the module was posted.
+		const none: CompileReport[] = [];
+		await compileWasm(URL_, port(), (r) => none.push(r), deps(response(WASM, 8, headers)));
+		expect(none.some((r) => r.type === 'warm')).toBe(false);
+		const failed: CompileReport[] = [];
+		const q = port();
+		const broken = () => Promise.reject(new Error('no instance'));
+		await compileWasm(URL_, q, (r) => failed.push(r), deps(response(WASM, 8, headers), undefined, broken));
+		expect(q.posted[0]).toBeInstanceOf(WebAssembly.Module);
+		expect(failed.at(-1)).toEqual({ type: 'warm', ms: expect.any(Number), error: 'no instance' });
 	});
 
 	it('on an HTTP error, posts the reason instead of a module and tells the page', async () => {
