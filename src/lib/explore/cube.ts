@@ -2,7 +2,7 @@
  * The crossfilter cube in memory: the rows of `crossfilterCubeSql` (per hour: each facet's counts and the
  * summary, under every filter but time). Any time range made of whole hours, which is what the explorer's
  * state holds, rolls up to exactly what `crossfilterSql`, `hourCountsSql` and `timeHistogramSql` return for it,
- * so brushing runs no query: a pass over the rows of the hours in range (hours × facet values, not posts).
+ * so brushing runs no query, and costs a subtraction per facet value (running sums over the hours).
  */
 import {
 	CUBE_DICTIONARY_ROW,
@@ -42,50 +42,66 @@ export function decodeCube(c: CodedCube): CubeRow[] {
 	return rows;
 }
 
+/** The key of a (facet, value) pair. */
+const pairKey = (facet: string, value: string) => `${facet}\u0000${value}`;
+
 export class CrossfilterCube {
-	private readonly rows: readonly CubeRow[];
+	/** How many rows the cube was made of. */
+	readonly size: number;
+	/** The hours that have rows, ascending. */
+	private readonly times: number[];
+	/** Each (facet, value) pair of the cube, with its counts summed over the hours before each index:
+	 * `sums[i]` = n over `times[0..i)`, so a range of hours costs one subtraction per pair, not a pass over its
+	 * rows. A brush's first roll-ups run before the browser has optimised this code: they must be cheap as is. */
+	private readonly pairs: { facet: CubeRow['facet']; value: string; sums: Float64Array }[];
+	/** The summary's `total` pair: posts per hour. */
+	private readonly totals: Float64Array | null;
 	private last: { from: number | null; to: number | null; result: Crossfilter } | null = null;
 
-	/** Rows in any order: they are sorted by hour here (the sum over a range does not depend on order within it). */
+	/** Rows in any order (one per hour and pair at most, as the cube's query gives them). */
 	constructor(rows: readonly CubeRow[]) {
-		this.rows = [...rows].sort((a, b) => a.t - b.t);
+		this.size = rows.length;
+		this.times = [...new Set(rows.map((r) => r.t))].sort((a, b) => a - b);
+		const hourIndex = new Map(this.times.map((t, i) => [t, i]));
+		const byKey = new Map<string, (typeof this.pairs)[number]>();
+		for (const r of rows) {
+			const key = pairKey(r.facet, r.value);
+			let pair = byKey.get(key);
+			if (!pair) {
+				pair = { facet: r.facet, value: r.value, sums: new Float64Array(this.times.length + 1) };
+				byKey.set(key, pair);
+			}
+			pair.sums[hourIndex.get(r.t)! + 1] += r.n;
+		}
+		this.pairs = [...byKey.values()];
+		for (const { sums } of this.pairs) for (let i = 1; i < sums.length; i++) sums[i] += sums[i - 1];
+		this.totals = byKey.get(pairKey('', 'total'))?.sums ?? null;
 	}
 
-	get size(): number {
-		return this.rows.length;
-	}
-
-	/** Index of the first row at or after `t` (rows.length when none). */
-	private lowerBound(t: number): number {
+	/** Index of the first hour at or after `t` (times.length when none; null = open, on the `end` side). */
+	private indexOf(t: number | null, end: boolean): number {
+		if (t === null) return end ? this.times.length : 0;
 		let lo = 0;
-		let hi = this.rows.length;
+		let hi = this.times.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			if (this.rows[mid].t < t) lo = mid + 1;
+			if (this.times[mid] < t) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
 	}
 
-	/** The rows of the hours in [from, to) (null = open). */
-	private range(from: number | null, to: number | null): readonly CubeRow[] {
-		const a = from === null ? 0 : this.lowerBound(from);
-		const b = to === null ? this.rows.length : this.lowerBound(to);
-		return this.rows.slice(a, Math.max(a, b));
-	}
-
 	/** Facets and summary for a time range: `crossfilterSql` of the cube's filters with that range. */
 	crossfilter(from: number | null, to: number | null): Crossfilter {
 		if (this.last && this.last.from === from && this.last.to === to) return this.last.result;
-		const sums = new Map<string, CrossfilterRow>();
-		for (const r of this.range(from, to)) {
-			const key = `${r.facet}\u0000${r.value}`;
-			const row = sums.get(key);
-			if (row) row.n += r.n;
-			else sums.set(key, { facet: r.facet, value: r.value, n: r.n });
+		const a = this.indexOf(from, false);
+		const b = Math.max(a, this.indexOf(to, true));
+		const rows: CrossfilterRow[] = [];
+		for (const { facet, value, sums } of this.pairs) {
+			const n = sums[b] - sums[a];
+			// The summary is always there (zeros when nothing matches); a facet value only when it counts posts.
+			if (facet === '' || n > 0) rows.push({ facet, value, n });
 		}
-		// The summary is always there (zeros when nothing matches); a facet value only when it counts posts.
-		const rows = [...sums.values()].filter((r) => r.facet === '' || r.n > 0);
 		const result = splitCrossfilter(rows);
 		this.last = { from, to, result };
 		return result;
@@ -93,9 +109,14 @@ export class CrossfilterCube {
 
 	/** Posts per hour in a time range, copies left out: `hourCountsSql`. */
 	hours(from: number | null, to: number | null): HistogramRow[] {
-		return this.range(from, to)
-			.filter((r) => r.facet === '' && r.value === 'total' && r.n > 0)
-			.map((r) => ({ t: r.t, n: r.n }));
+		const out: HistogramRow[] = [];
+		if (!this.totals) return out;
+		const b = this.indexOf(to, true);
+		for (let i = this.indexOf(from, false); i < b; i++) {
+			const n = this.totals[i + 1] - this.totals[i];
+			if (n > 0) out.push({ t: this.times[i], n });
+		}
+		return out;
 	}
 
 	/** The time histogram, which ignores the time range: `timeHistogramSql`. */
