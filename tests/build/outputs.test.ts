@@ -9,7 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, CHART_SLUGS } from '../../src/lib/charts/registry';
 import { tableFromIPC } from 'apache-arrow';
 import { postsExtent } from '../../src/lib/engine/files';
-import { ENGINE_TABLES, INDEX_NAME, type EngineTable } from '../../src/lib/queries/tables';
+import { EMPTY_FILTERS, crossfilterSql } from '../../src/lib/queries/explore';
+import {
+	ENGINE_TABLES,
+	INDEX_NAME,
+	postsHourlyFromPostsSql,
+	type EngineTable
+} from '../../src/lib/queries/tables';
 import { translate } from '../../src/lib/i18n';
 import { formatCount } from '../../src/lib/story/format';
 import { TABLES, TABLE_NAMES, columnDescription, tableDescription } from '../../src/lib/schema';
@@ -354,6 +360,25 @@ describe('the browser index', () => {
 		).getRowObjectsJson();
 		conn.closeSync();
 		expect(postsExtent(index)).toEqual({ lo: Number(row.lo), hi: Number(row.hi) });
+	});
+
+	it('stores the explorer’s unfiltered counts: its own query over the posts, as the build ran it', async () => {
+		const stored = tableFromIPC(readFileSync(join(BUILD, 'data/arrow/crossfilter_default.arrow')))
+			.toArray()
+			.map((r) => ({ facet: String(r.facet), value: String(r.value), n: Number(r.n) }));
+		const db = await DuckDBInstance.create(':memory:');
+		const conn = await db.connect();
+		const posts = `read_parquet('${join(BUILD, 'data/posts.parquet')}')`;
+		await conn.run(`CREATE TABLE posts_hourly AS ${postsHourlyFromPostsSql(posts)}`);
+		const live = (await conn.runAndReadAll(crossfilterSql(EMPTY_FILTERS)))
+			.getRowObjectsJson()
+			.map((r) => ({ facet: String(r.facet), value: String(r.value), n: Number(r.n) }));
+		conn.closeSync();
+		const order = (a: { facet: string; value: string }, b: { facet: string; value: string }) =>
+			a.facet.localeCompare(b.facet) || a.value.localeCompare(b.value);
+		expect(stored.length).toBeGreaterThan(10);
+		expect(stored.find((r) => r.facet === '' && r.value === 'total')!.n).toBeGreaterThan(0);
+		expect([...stored].sort(order)).toEqual([...live].sort(order));
 	});
 
 	it('writes every Arrow file with the columns of its engine table, in order (the browser inserts by position)', () => {

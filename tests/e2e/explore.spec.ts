@@ -3,6 +3,7 @@
  * notices for bad links, and no request leaving our origin.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { rawQuery } from './helpers/engine';
 
 const EXPLORE = '/explore/';
 
@@ -114,6 +115,39 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	await expect(page.locator('.engine-status')).not.toContainText(/ 0 KB/);
 	await expect(page.getByTestId('simulated-badge')).toContainText(/simulated/i);
 	expect(offOrigin).toEqual([]);
+});
+
+test('with no filter the first counts come from the build’s stored result, the same as the live query; a link with a filter runs it', async ({
+	page
+}) => {
+	const counts = async (sql: string) =>
+		Object.fromEntries(
+			(JSON.parse((await rawQuery(page, sql)).value) as { value: string; n: number }[]).map((r) => [
+				r.value,
+				Number(r.n)
+			])
+		);
+	const live = (where: string) =>
+		counts(
+			`SELECT provenance AS value, sum(n)::INTEGER AS n FROM posts_hourly WHERE NOT is_dup ${where} GROUP BY 1`
+		);
+	await page.goto(EXPLORE);
+	await settled(page);
+	const loaded = (await statusOf(page)).files.map((f) => f.path);
+	// Loaded first, and before the hourly pre-aggregate the rest of the views need.
+	expect(loaded[0]).toBe('arrow/crossfilter_default.arrow');
+	expect(loaded.indexOf('arrow/posts_hourly.arrow')).toBeGreaterThan(0);
+	const stored = await counts(`SELECT value, n FROM crossfilter_default WHERE facet = 'provenance'`);
+	expect(Object.keys(stored).length).toBeGreaterThan(0);
+	expect(stored).toEqual(await live(''));
+	expect(await facetCounts(page, 'prov')).toEqual(stored);
+
+	await page.goto(`${EXPLORE}?platform=mastodon`);
+	await settled(page);
+	expect((await statusOf(page)).files.map((f) => f.path)).not.toContain('arrow/crossfilter_default.arrow');
+	const filtered = await live(`AND platform = 'mastodon'`);
+	expect(filtered).not.toEqual(stored);
+	expect(await facetCounts(page, 'prov')).toEqual(filtered);
 });
 
 test('once every view is filled, the other posts load in the background, and a brush then downloads nothing', async ({

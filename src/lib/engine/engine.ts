@@ -182,11 +182,12 @@ async function boot(): Promise<Engine> {
 		}
 	);
 	indexJson.catch(() => undefined);
-	// So does the hourly pre-aggregate: every explorer view starts from it.
+	// So do the pre-aggregates: every explorer view starts from them.
 	const early = new Map<string, Promise<Uint8Array>>();
 	indexJson.then(
 		(ix) => {
-			for (const f of ix.tables[INDEX_NAME.posts_hourly]?.files ?? []) {
+			const aggregates = [INDEX_NAME.crossfilter_default, INDEX_NAME.posts_hourly];
+			for (const f of aggregates.flatMap((name) => ix.tables[name]?.files ?? [])) {
 				const bytes = fetchBytes(`${DATA_BASE}${f.path}`, f.bytes ?? 0);
 				bytes.catch(() => early.delete(f.path));
 				early.set(f.path, bytes);

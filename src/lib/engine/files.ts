@@ -47,6 +47,11 @@ export function validateIndex(x: unknown): ArrowIndex {
 	return o;
 }
 
+/** True when the index lists rows for a table: a build made before the table existed lists none. */
+export function hasRows(index: ArrowIndex, name: string): boolean {
+	return (index.tables[name]?.files ?? []).some((f) => f.rows > 0);
+}
+
 /**
  * First and last hour of the posts, from the partitions' spans (they are cut from the posts in time order, so
  * this is min and max of the hourly pre-aggregate without a query); null without posts partitions.

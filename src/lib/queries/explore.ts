@@ -291,6 +291,11 @@ FROM g WHERE facet = ''`,
 	];
 	return `WITH g AS (${grouped})\n${parts.join('\nUNION ALL\n')}`;
 }
+/** `crossfilterSql` with no filter, as the build stored it (`crossfilter_default`: queries/tables.ts). */
+export function crossfilterDefaultSql(): string {
+	return 'SELECT facet, value, n FROM crossfilter_default';
+}
+
 export interface CrossfilterRow {
 	facet: Facet | '';
 	value: string;

@@ -52,6 +52,29 @@ export const POSTS_HOURLY_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'n', type: 'INTEGER', nullable: false, description: 'Posts.', example: '12' }
 ];
 
+/**
+ * Mirrors the build's `crossfilter_default` (scripts/build/outputs.ts): the rows of `crossfilterSql` with no
+ * filter, computed once at build time over `posts_hourly` (a materialized view, as Mosaic keeps them). The
+ * explorer opened with no filter reads its first counts from it, without waiting for `posts_hourly` to load.
+ */
+export const CROSSFILTER_DEFAULT_COLUMNS: readonly ColumnDef[] = [
+	{
+		name: 'facet',
+		type: 'VARCHAR',
+		nullable: false,
+		description: 'Facet (platform, lang, stance, claim, provenance), or empty for the summary.',
+		example: 'lang'
+	},
+	{
+		name: 'value',
+		type: 'VARCHAR',
+		nullable: false,
+		description: 'Facet value, or total / simulated / copies for the summary.',
+		example: 'ko'
+	},
+	{ name: 'n', type: 'INTEGER', nullable: false, description: 'Posts, copies left out.', example: '12' }
+];
+
 /** Every table the browser engine holds, by the name it has in SQL. */
 export const ENGINE_TABLES = {
 	snapshots: TABLES.snapshots.columns,
@@ -61,7 +84,8 @@ export const ENGINE_TABLES = {
 	cascades: TABLES.cascades.columns,
 	posts_core: POSTS_CORE_COLUMNS,
 	posts_text: POSTS_TEXT_COLUMNS,
-	posts_hourly: POSTS_HOURLY_COLUMNS
+	posts_hourly: POSTS_HOURLY_COLUMNS,
+	crossfilter_default: CROSSFILTER_DEFAULT_COLUMNS
 } as const satisfies Record<string, readonly ColumnDef[]>;
 
 export type EngineTable = keyof typeof ENGINE_TABLES;
@@ -75,7 +99,8 @@ export const INDEX_NAME: Record<EngineTable, string> = {
 	cascades: 'cascades',
 	posts_core: 'posts',
 	posts_text: 'posts_text',
-	posts_hourly: 'posts_hourly'
+	posts_hourly: 'posts_hourly',
+	crossfilter_default: 'crossfilter_default'
 };
 
 /** `CREATE TABLE` with the contract's column types, named `as` (the table's own name unless a test says otherwise). */
