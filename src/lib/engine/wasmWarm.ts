@@ -34,6 +34,12 @@ export function warmUpFor(
 	return (scope.navigator?.hardwareConcurrency ?? 2) < 2 ? null : shapes;
 }
 
+/**
+ * Limits that match the import's and cannot grow: the warm-up never grows its memory, and a maximum of 4 GB
+ * (DuckDB's) would have the browser reserve that much address space a second time, beside DuckDB's own.
+ */
+const fixed = ({ initial }: { initial: number }) => ({ initial, maximum: initial });
+
 type TagConstructor = new (type: { parameters: string[] }) => unknown;
 
 /** Imports for an instance that only warms up: functions throw (nothing calls them), the rest is fresh. */
@@ -48,8 +54,8 @@ export function warmImportObject(module: WebAssembly.Module, shapes: WarmImports
 			value = () => {
 				throw new Error(`the warm-up instance called ${key}`);
 			};
-		} else if (kind === 'memory') value = new WebAssembly.Memory(shapes.memory);
-		else if (kind === 'table') value = new WebAssembly.Table({ element: 'anyfunc', ...shapes.table });
+		} else if (kind === 'memory') value = new WebAssembly.Memory(fixed(shapes.memory));
+		else if (kind === 'table') value = new WebAssembly.Table({ element: 'anyfunc', ...fixed(shapes.table) });
 		else if (kind === 'global') {
 			value = new WebAssembly.Global({ value: 'i32', mutable: !shapes.constGlobals.includes(key) }, 0);
 		} else if (kind === 'tag' && Tag && tags.has(key)) value = new Tag({ parameters: tags.get(key)! });

@@ -83,6 +83,11 @@ describe('addWarmUp', () => {
 		// The import would throw, the store would change the memory, and function 7 would never return.
 		(instance.exports[WARM_EXPORT] as () => void)();
 		expect(new Uint8Array((imports.env.memory as WebAssembly.Memory).buffer)).toEqual(before);
+		// Its memory and table are the size the module asks for, and cannot grow (no second 4 GB reservation).
+		const memory = imports.env.memory as WebAssembly.Memory;
+		expect(memory.buffer.byteLength).toBe(65_536);
+		expect(() => memory.grow(1)).toThrow(RangeError);
+		expect(() => (imports.env.__indirect_function_table as WebAssembly.Table).grow(1)).toThrow(RangeError);
 		// Done warming, the instance works as any other.
 		const e = instance.exports as unknown as Exports;
 		expect(e.half()).toBe(1.5);
