@@ -144,13 +144,20 @@ export function importNames(bytes: Uint8Array, fromModules: readonly string[]): 
 }
 
 /** The offset just past an import entry's description of the given kind. */
+/** A table's or memory's limits at `at`: its flags, minimum and maximum (when flag 1 says there is one). */
+export function readLimits(
+	bytes: Uint8Array,
+	at: number
+): [limits: { flags: number; initial: number; maximum?: number }, next: number] {
+	const flags = bytes[at];
+	const [initial, p] = uleb(bytes, at + 1);
+	if (!(flags & 1)) return [{ flags, initial }, p];
+	const [maximum, q] = uleb(bytes, p);
+	return [{ flags, initial, maximum }, q];
+}
+
 export function skipImportDescription(bytes: Uint8Array, kind: number, at: number): number {
-	const limits = (p: number) => {
-		const flags = bytes[p];
-		let q = uleb(bytes, p + 1)[1];
-		if (flags & 1) q = uleb(bytes, q)[1];
-		return q;
-	};
+	const limits = (p: number) => readLimits(bytes, p)[1];
 	switch (kind) {
 		case 0: // function: type index
 			return uleb(bytes, at)[1];

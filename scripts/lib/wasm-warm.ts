@@ -22,6 +22,7 @@ import {
 	WasmFormatError,
 	concatBytes,
 	encodeUleb,
+	readLimits,
 	sections,
 	uleb,
 	type Section
@@ -81,13 +82,11 @@ function afterLocals(bytes: Uint8Array, start: number): number {
 	return p;
 }
 
+/** Limits as a JS `Memory` or `Table` takes them; shared or 64-bit ones are not expected. */
 function limits(bytes: Uint8Array, at: number): [{ initial: number; maximum?: number }, number] {
-	const flags = bytes[at];
+	const [{ flags, ...rest }, next] = readLimits(bytes, at);
 	if (flags & ~1) throw new WasmFormatError(`limits with flags ${flags} (shared or 64-bit)`);
-	const [initial, p] = uleb(bytes, at + 1);
-	if (!(flags & 1)) return [{ initial }, p];
-	const [maximum, q] = uleb(bytes, p);
-	return [{ initial, maximum }, q];
+	return [rest, next];
 }
 
 /** The shapes of the module's imports other than functions (throws on any it does not expect). */
