@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves build/ like our static host does: the same `_headers` rules, wasm as application/wasm, 404.html for
 // unknown paths. Used by `npm start`, the e2e tests and the browser benchmarks, so all run under one policy.
-// `--log-bytes FILE` appends one JSON line per response ({ path, bytes }) so benchmarks can count transfer.
+// `--log-bytes FILE` appends one JSON line per response ({ path, bytes, at }: `at` is when it ended, in epoch
+// ms) so benchmarks can count transfer, and what had arrived by a given moment.
 import { createServer } from 'node:http';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ createServer((req, res) => {
 		res.write = (chunk, ...rest) => ((bytes += chunk ? Buffer.byteLength(chunk) : 0), write(chunk, ...rest));
 		res.end = (chunk, ...rest) => {
 			if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk);
-			appendFileSync(logBytes, JSON.stringify({ path: pathname, bytes }) + '\n');
+			appendFileSync(logBytes, JSON.stringify({ path: pathname, bytes, at: Date.now() }) + '\n');
 			return end(chunk, ...rest);
 		};
 	}
