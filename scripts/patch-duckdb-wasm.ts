@@ -1,7 +1,9 @@
 // `tsx scripts/patch-duckdb-wasm.ts`: applies the boot patch (scripts/lib/duckdb-boot-patch.ts) to the installed
-// DuckDB-wasm worker, trims its wasm's exports to those the worker uses (scripts/lib/wasm-exports.ts) and
-// stubs the functions nothing can call any more (scripts/lib/wasm-dce.ts), in place, once. Runs after `npm install`/`npm ci` (postinstall) and again at the start of `npm run build`, so a
-// build never ships the unpatched engine even when install scripts were skipped.
+// DuckDB-wasm worker, trims its wasm's exports to those the worker uses (scripts/lib/wasm-exports.ts), stubs the
+// functions nothing can call any more (scripts/lib/wasm-dce.ts) and applies its data relocations
+// (scripts/lib/wasm-relocs.ts), in place, once. Runs after `npm install`/`npm ci` (postinstall) and again at
+// the start of `npm run build`, so a build never ships the unpatched engine even when install scripts were
+// skipped.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,6 +16,7 @@ import {
 } from './lib/duckdb-boot-patch';
 import { stubDeadFunctions } from './lib/wasm-dce';
 import { WasmFormatError, trimExports } from './lib/wasm-exports';
+import { applyDataRelocs, loaderBases } from './lib/wasm-relocs';
 
 const require = createRequire(import.meta.url);
 // The package exports its dist files, not its package.json.
@@ -36,7 +39,8 @@ try {
 	const trimmed = trimExports(wasm, source);
 	// After the trim: the exports it keeps are where liveness starts.
 	const stubbed = stubDeadFunctions(trimmed ?? wasm);
-	const result = stubbed ?? trimmed;
+	const relocs = applyDataRelocs(stubbed ?? trimmed ?? wasm, loaderBases(source));
+	const result = relocs?.wasm ?? stubbed ?? trimmed;
 	if (result) {
 		// Validates the rewritten module (V8 checks every section) before it replaces the original.
 		new WebAssembly.Module(result);
@@ -53,6 +57,11 @@ try {
 		stubbed
 			? `duckdb boot patch: stubbed ${WASM_FILE}'s unreachable functions, ${mb((trimmed ?? wasm).length)} → ${mb(stubbed.length)}`
 			: `duckdb boot patch: ${WASM_FILE}'s unreachable functions already stubbed`
+	);
+	console.log(
+		relocs
+			? `duckdb boot patch: applied ${WASM_FILE}'s data relocations (${relocs.applied} stores, ${relocs.left} left to start-up), ${mb(relocs.bytesBefore)} of code → ${relocs.bytesAfter} bytes`
+			: `duckdb boot patch: ${WASM_FILE}'s data relocations already applied`
 	);
 } catch (e) {
 	const known = e instanceof BootPatchError || e instanceof WasmFormatError;
