@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes .gz and .br next to every compressible file of build/, as a static host (or scripts/serve.js) serves
-// them: the DuckDB wasm's primary half goes from 8.4 MB to 1.8 MB (brotli) on the wire, its full module from
-// 22 to 3.6 MB, Arrow partitions shrink several times.
+// them: the DuckDB wasm's primary half goes from 7.6 MB to 1.7 MB (brotli) on the wire, its full module from
+// 21 to 3.4 MB, Arrow partitions shrink several times.
 // Parquet is already compressed and CSV downloads are left alone (large, and fetched rarely).
 // The files are compressed on libuv's thread pool, one per core at a time: one after another on the main thread,
 // the site's 380 files took 33 s of every build here.
@@ -24,7 +24,7 @@ const EXT = /\.(html|js|mjs|css|json|svg|wasm|arrow|txt|xml|cff)$/;
  * 10 and a 16 MB window. On the whole 24 MB wasm that gave 4.15 MB where quality 9 with a 4 MB window gave 4.64,
  * and the first query result came 0.5 s sooner at 10 Mbit/s (6.7 → 6.2 s). Quality 11 would give 3.99 MB in
  * 56 s rather than 29 s; every fresh clone's CI run pays that time, run beside the static checks it still added
- * 46 s, and the 160 kB more is 0.13 s at 10 Mbit/s. 6 MiB rather than 8: the primary (8.4 MB) stays above it
+ * 46 s, and the 160 kB more is 0.13 s at 10 Mbit/s. 6 MiB rather than 8: the primary (7.6 MB) stays above it
  * with room to spare when its profile changes. The result is kept by content (`cachedBrotli`): the wasm is the
  * same build after build.
  */

@@ -28,7 +28,7 @@
 // --no-warm-up boots the engine without the compile worker's warm-up (src/lib/engine/wasmWarm.ts), to compare.
 // --mbps N (with --rtt-ms, default 40) throttles every load to a reader's connection through Chromium's network
 // emulation, which slows the workers' downloads too: over loopback the bytes cost little, on a real connection
-// the 1.8 MB of the engine's primary wasm are most of the wait for the first result.
+// the 1.7 MB of the engine's primary wasm are most of the wait for the first result.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

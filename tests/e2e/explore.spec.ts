@@ -285,7 +285,7 @@ test('while it loads, the indicator counts the engine and data bytes against the
 	// The wasm is served brotli-compressed: its length header counts compressed bytes, the progress decoded ones.
 	for (const s of engine) expect(s.engineLoaded, JSON.stringify(s)).toBeLessThanOrEqual(s.engineTotal);
 	expect(engine.at(-1)!.engineLoaded).toBe(engine.at(-1)!.engineTotal);
-	// Decoded bytes: the engine's primary half (scripts/lib/wasm-split.ts) is 8.4 MB, 1.8 MB on the wire.
+	// Decoded bytes: the engine's primary half (scripts/lib/wasm-split.ts) is 7.6 MB, 1.7 MB on the wire.
 	expect(engine.at(-1)!.engineTotal).toBeGreaterThan(6 * 1024 * 1024);
 	for (const s of samples.filter((x) => x.dataTotal > 0))
 		expect(s.dataLoaded, JSON.stringify(s)).toBeLessThanOrEqual(s.dataTotal);
