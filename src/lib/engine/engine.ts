@@ -131,34 +131,18 @@ function step(name: string): void {
 
 /**
  * Fetches one file as bytes, reporting progress into engineStatus unless `counted` is false (a background
- * download: the indicator shows what the views are waiting for).
+ * download: the indicator shows what the views are waiting for). Progress moves a file at a time: read chunk by
+ * chunk, a 400 kB partition at 1M posts held the main thread for about 40 ms in a Chromium trace of a brush (a
+ * promise and a status update per chunk), in the middle of the brush that waited for it; `arrayBuffer()` takes
+ * the body whole.
  */
 async function fetchBytes(url: string, expected: number, counted = true): Promise<Uint8Array> {
 	const res = await fetch(url, { credentials: 'same-origin' });
 	if (!res.ok) throw new Error(`Could not download ${url} (HTTP ${res.status}).`);
 	if (counted) engineStatus.dataTotal += decodedLength(res.headers, expected);
-	if (!res.body) {
-		const buf = new Uint8Array(await res.arrayBuffer());
-		if (counted) engineStatus.dataLoaded += buf.byteLength;
-		return buf;
-	}
-	const reader = res.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		chunks.push(value);
-		size += value.byteLength;
-		if (counted) engineStatus.dataLoaded += value.byteLength;
-	}
-	const out = new Uint8Array(size);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.byteLength;
-	}
-	return out;
+	const buf = new Uint8Array(await res.arrayBuffer());
+	if (counted) engineStatus.dataLoaded += buf.byteLength;
+	return buf;
 }
 
 async function boot(): Promise<Engine> {
