@@ -174,6 +174,26 @@ export function skipImportDescription(bytes: Uint8Array, kind: number, at: numbe
 	}
 }
 
+/** A function body in the code section: where its entry (its size) starts, where its bytes start, and the end. */
+export interface FunctionBody {
+	entry: number;
+	start: number;
+	end: number;
+}
+
+/** The code section's function bodies, in order. */
+export function readBodies(bytes: Uint8Array, s: Section): FunctionBody[] {
+	let [n, p] = uleb(bytes, s.body);
+	const out: FunctionBody[] = [];
+	for (; n > 0; n--) {
+		const [size, start] = uleb(bytes, p);
+		out.push({ entry: p, start, end: start + size });
+		p = start + size;
+	}
+	if (p !== s.end) throw new WasmFormatError('the code section has trailing bytes');
+	return out;
+}
+
 /**
  * A copy of the module whose export section keeps only the exports `keep` accepts, followed by a custom
  * section named `marker`. Every other section is copied byte for byte.

@@ -23,9 +23,12 @@ import {
 	customSectionNames,
 	encodeUleb,
 	markerSection,
+	readBodies,
 	readExports,
 	sections,
+	skipImportDescription,
 	uleb,
+	type FunctionBody,
 	type Section
 } from './wasm-exports.ts';
 import { encodeSleb } from './wasm-split.ts';
@@ -112,7 +115,7 @@ export function applyDataRelocs(bytes: Uint8Array, bases: LoaderBases): RelocsRe
 	if (!exported) throw new WasmFormatError(`the module does not export ${APPLY_RELOCS}`);
 	const fn = uleb(exported.raw, exported.raw.length - lebLength(exported.raw))[0];
 	const code = need(all, SECTION.code);
-	const bodies = functionBodies(bytes, code);
+	const bodies = readBodies(bytes, code);
 	const body = bodies[fn - imports.functions];
 	if (!body) throw new WasmFormatError(`${APPLY_RELOCS} is not a function of the module`);
 
@@ -286,45 +289,10 @@ function readImports(bytes: Uint8Array, s: Section): { functions: number; global
 	for (; n > 0; n--) {
 		const full = `${name()}.${name()}`;
 		const kind = bytes[p++];
-		if (kind === 0) {
-			out.functions++;
-			p = uleb(bytes, p)[1];
-		} else if (kind === 1) {
-			p++;
-			const [flags, q] = uleb(bytes, p);
-			p = uleb(bytes, q)[1];
-			if (flags & 1) p = uleb(bytes, p)[1];
-		} else if (kind === 2) {
-			const [flags, q] = uleb(bytes, p);
-			p = uleb(bytes, q)[1];
-			if (flags & 1) p = uleb(bytes, p)[1];
-		} else if (kind === 3) {
-			out.globals.push(full);
-			p += 2;
-		} else if (kind === 4) {
-			p++;
-			p = uleb(bytes, p)[1];
-		} else throw new WasmFormatError(`unknown import kind ${kind}`);
+		if (kind === 0) out.functions++;
+		if (kind === 3) out.globals.push(full);
+		p = skipImportDescription(bytes, kind, p);
 	}
-	return out;
-}
-
-/** A function body: where its entry (its size) starts, where its bytes start, and the byte after them. */
-interface Body {
-	entry: number;
-	start: number;
-	end: number;
-}
-
-function functionBodies(bytes: Uint8Array, s: Section): Body[] {
-	let [n, p] = uleb(bytes, s.body);
-	const out: Body[] = [];
-	for (; n > 0; n--) {
-		const [size, q] = uleb(bytes, p);
-		out.push({ entry: p, start: q, end: q + size });
-		p = q + size;
-	}
-	if (p !== s.end) throw new WasmFormatError('the code section has trailing bytes');
 	return out;
 }
 
@@ -360,7 +328,7 @@ function activeSegments(bytes: Uint8Array, s: Section, memGlobal: number, memory
 function rebuildCode(
 	bytes: Uint8Array,
 	s: Section,
-	bodies: Body[],
+	bodies: FunctionBody[],
 	index: number,
 	body: number[]
 ): Uint8Array {

@@ -22,10 +22,10 @@ import {
 	WasmFormatError,
 	concatBytes,
 	encodeUleb,
+	readBodies,
 	readLimits,
 	sections,
-	uleb,
-	type Section
+	uleb
 } from './wasm-exports.ts';
 import { WARM_EXPORT, type WarmImports } from '../../src/lib/engine/wasmWarm.ts';
 import {
@@ -57,18 +57,6 @@ function zero(t: number): number[] {
 	if (t === 0x7b) return [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
 	if (t === 0x70 || t === 0x6f) return [0xd0, t];
 	throw new WasmFormatError(`no zero for value type 0x${t.toString(16)}`);
-}
-
-/** The code section's function bodies: where each starts (its locals) and ends. */
-function readBodies(bytes: Uint8Array, s: Section): { start: number; end: number }[] {
-	let [n, p] = uleb(bytes, s.body);
-	const out: { start: number; end: number }[] = [];
-	for (; n > 0; n--) {
-		const [size, start] = uleb(bytes, p);
-		out.push({ start, end: start + size });
-		p = start + size;
-	}
-	return out;
 }
 
 /** Where a body's instructions start, after its local declarations. */
