@@ -239,6 +239,33 @@ test('the engine downloads once: the module compiled beside DuckDB’s worker is
 	expect(wasm[0]).toMatch(/\/_app\/immutable\/assets\/duckdb-eh\.[\w-]+\.wasm$/);
 });
 
+test('the hourly aggregate is requested once the wasm is in, not beside it; the stored first counts at once', async ({
+	page
+}) => {
+	// How much of the wasm the engine had counted when each aggregate was asked for (a string: see `when`).
+	await page.addInitScript(`{
+		const fetch0 = window.fetch;
+		window.__asked = {};
+		window.fetch = (input, init) => {
+			const name = String(input).split('/').pop();
+			const st = window.__aiad && window.__aiad.status;
+			if (/^(posts_hourly|crossfilter_default)\\.arrow$/.test(name))
+				window.__asked[name] = st ? [st.engineLoaded, st.engineTotal, st.steps.length] : null;
+			return fetch0(input, init);
+		};
+	}`);
+	await page.goto(EXPLORE);
+	await settled(page);
+	const asked = await page.evaluate(
+		() => (window as unknown as { __asked: Record<string, [number, number, number]> }).__asked
+	);
+	const [loaded, total] = asked['posts_hourly.arrow'];
+	expect(total, JSON.stringify(asked)).toBeGreaterThan(6 * 1024 * 1024);
+	expect(loaded, JSON.stringify(asked)).toBe(total);
+	// The first counts do not wait: asked for while the wasm was still on its way.
+	expect(asked['crossfilter_default.arrow'][0], JSON.stringify(asked)).toBeLessThan(total);
+});
+
 test('when the compile worker cannot start, DuckDB’s worker downloads the engine itself and the views fill', async ({
 	page
 }) => {
