@@ -211,7 +211,8 @@ async function boot(): Promise<Engine> {
 		},
 		(r) => {
 			if (r.type === 'progress') progress(r.loaded, r.total);
-			// DuckDB's worker downloads the wasm itself now, and reports no progress until it has it.
+			// No module will come from the compile worker: DuckDB's worker downloads the wasm itself, and the
+			// aggregate does not wait for that fallback.
 			if (r.type === 'error') wasmIn();
 			if (r.type === 'warm') engineStatus.warm = { ms: r.ms, error: r.error ?? '' };
 		},
