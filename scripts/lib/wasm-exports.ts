@@ -55,6 +55,8 @@ export interface WasmExport {
 	name: string;
 	/** 0 function, 1 table, 2 memory, 3 global, 4 tag. */
 	kind: number;
+	/** The function, table, memory, global or tag it exports. */
+	index: number;
 	/** The entry's encoded bytes, copied as they are into a trimmed section. */
 	raw: Uint8Array;
 }
@@ -120,8 +122,9 @@ export function readExports(bytes: Uint8Array): WasmExport[] {
 		const start = p;
 		const [name, q] = readName(bytes, p);
 		const kind = bytes[q];
-		p = uleb(bytes, q + 1)[1];
-		out.push({ name, kind, raw: bytes.subarray(start, p) });
+		const [index, next] = uleb(bytes, q + 1);
+		p = next;
+		out.push({ name, kind, index, raw: bytes.subarray(start, p) });
 	}
 	if (p !== section.end) throw new WasmFormatError('the export section has trailing bytes');
 	return out;

@@ -113,7 +113,7 @@ export function applyDataRelocs(bytes: Uint8Array, bases: LoaderBases): RelocsRe
 
 	const exported = readExports(bytes).find((e) => e.name === APPLY_RELOCS && e.kind === 0);
 	if (!exported) throw new WasmFormatError(`the module does not export ${APPLY_RELOCS}`);
-	const fn = uleb(exported.raw, exported.raw.length - lebLength(exported.raw))[0];
+	const fn = exported.index;
 	const code = need(all, SECTION.code);
 	const bodies = readBodies(bytes, code);
 	const body = bodies[fn - imports.functions];
@@ -251,13 +251,6 @@ function need(all: Section[], id: number): Section {
 	const s = all.find((x) => x.id === id);
 	if (!s) throw new WasmFormatError(`the module has no section ${id}`);
 	return s;
-}
-
-/** Bytes taken by the LEB128 number that ends `raw` (an export's index). */
-function lebLength(raw: Uint8Array): number {
-	let n = 1;
-	while (n < raw.length && raw[raw.length - n - 1] & 0x80) n++;
-	return n;
 }
 
 /** A signed 32-bit LEB128 number. */
