@@ -21,7 +21,13 @@ import { openDuck } from './build/duck';
 import { insertRows } from './build/insert-rows';
 import { loadSource } from './build/load-source';
 import { buildManifest, readJson } from './build/manifest';
-import { writeBrowserFiles, writeDownloads, type FileEntry } from './build/outputs';
+import {
+	browserIndex,
+	writeBrowserFiles,
+	writeDownloads,
+	type BrowserEntry,
+	type FileEntry
+} from './build/outputs';
 import { ensureSimulated, readSourceMeta } from './build/source';
 
 interface BuildConfig {
@@ -158,7 +164,7 @@ export async function buildData(opts: ReturnType<typeof parse>) {
 				{
 					schemaVersion: manifest.schemaVersion,
 					datasetVersion: manifest.datasetVersion,
-					tables: manifest.browser
+					tables: browserIndex(manifest.browser as Record<string, BrowserEntry>)
 				},
 				null,
 				'\t'

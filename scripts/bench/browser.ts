@@ -609,6 +609,21 @@ function postsInData(data: string): number {
 }
 const postsIn = (site: string) => postsInData(join(site, 'data'));
 
+/** Whether two data builds give the browser the same tables (names and columns). */
+function sameTables(a: string, b: string): boolean {
+	const shape = (data: string) => {
+		try {
+			const index = JSON.parse(readFileSync(join(data, 'arrow/index.json'), 'utf8')) as {
+				tables: Record<string, { columns: string[]; perEnd?: number }>;
+			};
+			return JSON.stringify(Object.entries(index.tables).map(([k, t]) => [k, t.columns, t.perEnd]));
+		} catch {
+			return null;
+		}
+	};
+	return shape(a) !== null && shape(a) === shape(b);
+}
+
 async function main() {
 	const dir = args.dir!;
 	if (!existsSync(join(dir, 'explore/index.html'))) {
@@ -621,7 +636,8 @@ async function main() {
 		const tmp = mkdtempSync(join(tmpdir(), 'aiad-bench-site-'));
 		const data = args['keep-data'] ?? join(tmp, 'data');
 		try {
-			if (postsInData(data) !== n) {
+			// Kept data from an older build may lack a table the site now reads (the hour heads, say): rebuild it.
+			if (postsInData(data) !== n || !sameTables(join(dir, 'data'), data)) {
 				console.error(`bench:browser: building ${n} simulated posts into ${data} …`);
 				const r = spawnSync(
 					'npx',

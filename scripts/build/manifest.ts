@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SCHEMA_VERSION, TABLE_NAMES } from '../../src/lib/schema';
 import type { Duck } from './duck';
 import { fileBytes, sha256File, sha256Text } from './hash';
-import type { FileEntry } from './outputs';
+import type { BrowserEntry, FileEntry } from './outputs';
 
 export interface ManifestFile {
 	path: string;
@@ -43,7 +43,7 @@ export async function buildManifest(
 	duck: Duck,
 	outDir: string,
 	downloads: Record<string, FileEntry[]>,
-	browser: Record<string, { files: FileEntry[]; columns: string[] }>,
+	browser: Record<string, BrowserEntry>,
 	aggregates: FileEntry[],
 	source: { dir: string; meta: unknown },
 	inputs: { documentedDir: string; rulesDir: string }
@@ -62,7 +62,7 @@ export async function buildManifest(
 	}
 	const browserFiles: Record<string, unknown> = {};
 	for (const [name, entry] of Object.entries(browser)) {
-		browserFiles[name] = { columns: entry.columns, files: await describe(outDir, entry.files) };
+		browserFiles[name] = { ...entry, files: await describe(outDir, entry.files) };
 	}
 	const [{ v }] = await duck.all<{ v: string }>(`SELECT version() AS v`);
 	const body = {

@@ -1,15 +1,28 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { sha256Text } from './hash';
 import { TABLES, ident, type ColumnDef, type TableDef, type TableName } from '../../src/lib/schema';
 import { EMPTY_FILTERS, crossfilterSql } from '../../src/lib/queries/explore';
 import {
 	CROSSFILTER_DEFAULT_COLUMNS,
+	HEAD_ROWS,
 	POSTS_CORE_COLUMNS,
+	POSTS_HEAD_COLUMNS,
 	POSTS_TEXT_COLUMNS,
-	postsCoreFromPostsSql
+	postsCoreFromPostsSql,
+	postsHeadFromPostsSql
 } from '../../src/lib/queries/tables';
+import { headPath, hourName } from '../../src/lib/engine/files';
 import { ArrowRows, arrowRowsSelect, writeArrow, writeArrowVectors } from './arrow';
 import { lit, type Duck } from './duck';
+
+/** A browser table in the manifest: its files and columns. */
+export interface BrowserEntry {
+	files: FileEntry[];
+	columns: string[];
+	/** The hour heads: rows kept per end of each hour (`HEAD_ROWS`). */
+	perEnd?: number;
+}
 
 export interface FileEntry {
 	path: string;
@@ -84,9 +97,6 @@ const HOUR = 3_600_000;
 export const partitionRows = (total: number) =>
 	Math.max(PARTITION_MIN_ROWS, Math.ceil(total / MAX_PARTITIONS));
 
-/** `2022-12-14T05` for the partition whose first hour starts at `ms`. */
-const partitionName = (ms: number) => new Date(ms).toISOString().slice(0, 13);
-
 /**
  * Arrow IPC files for DuckDB-WASM: one per small table; posts in time order, cut into partitions of whole hours
  * (`from`/`to` in the index, epoch ms, end exclusive) and into a light part and a text part, so a view
@@ -96,11 +106,10 @@ export async function writeBrowserFiles(
 	duck: Duck,
 	outDir: string,
 	minRowsOverride?: number
-): Promise<Record<string, { files: FileEntry[]; columns: string[] }>> {
+): Promise<Record<string, BrowserEntry>> {
 	const dir = join(outDir, 'arrow');
-	mkdirSync(join(dir, 'posts'), { recursive: true });
-	mkdirSync(join(dir, 'posts_text'), { recursive: true });
-	const index: Record<string, { files: FileEntry[]; columns: string[] }> = {};
+	for (const sub of ['posts', 'posts_text', 'posts_head']) mkdirSync(join(dir, sub), { recursive: true });
+	const index: Record<string, BrowserEntry> = {};
 
 	for (const name of ['snapshots', 'trending_items', 'events', 'claims', 'cascades'] as TableName[]) {
 		const t = TABLES[name];
@@ -128,7 +137,7 @@ export async function writeBrowserFiles(
 	let last = 0;
 	const flush = () => {
 		if (first === null) return;
-		const name = partitionName(first);
+		const name = hourName(first);
 		const lightPath = `arrow/posts/${name}.arrow`;
 		const textPath = `arrow/posts_text/${name}.arrow`;
 		const entry = { rows: rows.length, from: first, to: last + HOUR };
@@ -160,6 +169,8 @@ export async function writeBrowserFiles(
 	);
 	flush();
 
+	index.posts_head = await writeHourHeads(duck, outDir);
+
 	await duck.run(`CREATE TEMP TABLE posts_hourly AS SELECT date_trunc('hour', created_at) AS hour, platform, lang, stance,
 		claim_id, provenance, dup_of IS NOT NULL AS is_dup, count(*)::INTEGER AS n FROM posts
 		GROUP BY ALL ORDER BY hour, platform, lang, stance, claim_id NULLS FIRST, provenance, is_dup`);
@@ -186,4 +197,59 @@ export async function writeBrowserFiles(
 		columns: CROSSFILTER_DEFAULT_COLUMNS.map((c) => c.name)
 	};
 	return index;
+}
+
+/** Where the hour heads' checksums go, one line per file in `sha256sum` format. */
+export const HEAD_SUMS = 'arrow/posts_head/SHA256SUMS';
+
+/**
+ * The hour heads (`postsHeadFromPostsSql`): one file per hour holding any first copy, named by the hour. The
+ * manifest lists one file for them, their checksums (its `rows`: how many files it lists), not a thousand
+ * entries: the data and about pages carry the manifest in their HTML.
+ */
+async function writeHourHeads(duck: Duck, outDir: string): Promise<BrowserEntry> {
+	const rows = new ArrowRows(POSTS_HEAD_COLUMNS);
+	const sums: string[] = [];
+	let hour: number | null = null;
+	const flush = () => {
+		if (hour === null) return;
+		const path = headPath(hour);
+		writeArrowVectors(POSTS_HEAD_COLUMNS, rows.finish(), join(outDir, path));
+		sums.push(`${sha256Text(readFileSync(join(outDir, path)))}  ${basename(path)}\n`);
+	};
+	await duck.chunks(
+		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${arrowRowsSelect(POSTS_HEAD_COLUMNS)}
+		FROM (${postsHeadFromPostsSql('posts')}) ORDER BY created_at, post_id`,
+		(chunk) => {
+			const hours = chunk.getColumnVector(0);
+			let start = 0;
+			for (let i = 0; i < chunk.rowCount; i++) {
+				const h = hours.getItem(i) as number;
+				if (h === hour) continue;
+				rows.append(chunk, 1, start, i);
+				flush();
+				start = i;
+				hour = h;
+			}
+			rows.append(chunk, 1, start, chunk.rowCount);
+		}
+	);
+	flush();
+	writeFileSync(join(outDir, HEAD_SUMS), sums.join(''));
+	return {
+		files: [{ path: HEAD_SUMS, rows: sums.length }],
+		columns: POSTS_HEAD_COLUMNS.map((c) => c.name),
+		perEnd: HEAD_ROWS
+	};
+}
+
+/**
+ * `arrow/index.json`'s tables: the manifest's browser entries without the hour heads' checksum file. The engine
+ * names a head's file from its hour (`headPath`): listing a thousand of them would add a few hundred kB to the
+ * index every explorer visit downloads first.
+ */
+export function browserIndex(browser: Record<string, BrowserEntry>): Record<string, BrowserEntry> {
+	return Object.fromEntries(
+		Object.entries(browser).map(([name, e]) => [name, e.perEnd === undefined ? e : { ...e, files: [] }])
+	);
 }

@@ -8,10 +8,12 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, CHART_SLUGS } from '../../src/lib/charts/registry';
 import { tableFromIPC } from 'apache-arrow';
-import { postsExtent } from '../../src/lib/engine/files';
-import { EMPTY_FILTERS, crossfilterSql } from '../../src/lib/queries/explore';
+import { headPath, postsExtent } from '../../src/lib/engine/files';
+import { EMPTY_FILTERS, SORTS, crossfilterSql } from '../../src/lib/queries/explore';
+import { HEAD_SUMS } from '../../scripts/build/outputs';
 import {
 	ENGINE_TABLES,
+	HEAD_ROWS,
 	INDEX_NAME,
 	postsHourlyFromPostsSql,
 	type EngineTable
@@ -390,8 +392,8 @@ describe('the browser index', () => {
 			const entry = index.tables[INDEX_NAME[table]];
 			expect(entry, table).toBeDefined();
 			const want = ENGINE_TABLES[table].map((c) => c.name);
-			// Every small table's file, and the first, a middle and the last posts partition.
-			const list = entry.files;
+			// Every small table's file, and the first, a middle and the last posts partition (or hour head).
+			const list = table === 'posts_head' ? headsListed().map((h) => ({ path: h.path })) : entry.files;
 			for (const f of new Set([list[0], list[list.length >> 1], list[list.length - 1]])) {
 				const arrow = tableFromIPC(readFileSync(join(BUILD, 'data', f.path)));
 				expect(
@@ -402,6 +404,63 @@ describe('the browser index', () => {
 			}
 		}
 		expect(files).toBeGreaterThanOrEqual(Object.keys(ENGINE_TABLES).length);
+	});
+});
+
+/** The hour heads' files, as their checksum file lists them. */
+function headsListed(): { path: string; sha256: string }[] {
+	return readFileSync(join(BUILD, 'data', HEAD_SUMS), 'utf8')
+		.trimEnd()
+		.split('\n')
+		.map((line) => {
+			const [sha256, name] = line.split('  ');
+			return { path: `arrow/posts_head/${name}`, sha256 };
+		});
+}
+
+describe('the hour heads', () => {
+	it('are left out of the browser index, which gives their size per end; the manifest lists their checksums', () => {
+		const index = JSON.parse(readFileSync(join(BUILD, 'data/arrow/index.json'), 'utf8'));
+		expect(index.tables.posts_head).toMatchObject({ files: [], perEnd: HEAD_ROWS });
+		expect(manifest.browser.posts_head.files.map((f) => f.path)).toEqual([HEAD_SUMS]);
+		const heads = headsListed();
+		expect(manifest.browser.posts_head.files[0].rows).toBe(heads.length);
+		for (const h of heads) expect(sha256(join(BUILD, 'data', h.path)), h.path).toBe(h.sha256);
+	});
+
+	it('are one file per hour holding a first copy, named as the engine names it, with that hour’s edges', async () => {
+		const db = await DuckDBInstance.create(':memory:');
+		const conn = await db.connect();
+		const posts = `read_parquet('${join(BUILD, 'data/posts.parquet')}')`;
+		const all = async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+		try {
+			const hours = await all<{ t: number; n: bigint }>(
+				`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE AS t, count(*) AS n FROM ${posts}
+				WHERE dup_of IS NULL GROUP BY 1 ORDER BY 1`
+			);
+			const heads = headsListed();
+			expect(heads.map((h) => h.path)).toEqual(hours.map((h) => headPath(h.t)));
+			// The first, a middle, the last and the busiest hour: the rows of each file are the posts table's
+			// first and last HEAD_ROWS first copies of that hour, by its own order.
+			const busiest = hours.reduce((a, b) => (b.n > a.n ? b : a));
+			expect(Number(busiest.n)).toBeGreaterThan(2 * HEAD_ROWS);
+			for (const h of new Set([hours[0], hours[hours.length >> 1], hours.at(-1)!, busiest])) {
+				const file = tableFromIPC(readFileSync(join(BUILD, 'data', headPath(h.t))));
+				const ids = file.getChild('post_id')!.toArray().map(String);
+				const edge = (order: string) =>
+					all<{ post_id: string }>(
+						`SELECT post_id FROM ${posts} WHERE dup_of IS NULL AND epoch_ms(date_trunc('hour', created_at)) = ${h.t}
+						ORDER BY ${order}, post_id LIMIT ${HEAD_ROWS}`
+					);
+				const want = new Set(
+					[...(await edge(SORTS.newest)), ...(await edge(SORTS.oldest))].map((r) => r.post_id)
+				);
+				expect(new Set(ids), headPath(h.t)).toEqual(want);
+				expect(ids.length).toBe(Math.min(Number(h.n), 2 * HEAD_ROWS));
+			}
+		} finally {
+			conn.closeSync();
+		}
 	});
 });
 

@@ -3,6 +3,8 @@
  * notices for bad links, and no request leaving our origin.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { MAX_HEAD_HOURS, PAGE_SIZE, SORTS } from '../../src/lib/queries/explore';
 import { rawQuery } from './helpers/engine';
 
 const EXPLORE = '/explore/';
@@ -41,6 +43,26 @@ const facetCounts = (page: Page, facet: string): Promise<Record<string, number>>
 				])
 			)
 		);
+
+/**
+ * The posts table's first page (ids of first copies) over [from, to), as the built dataset's own posts give it:
+ * read with DuckDB in Node from the Parquet download, not through the site.
+ */
+async function firstPage(from: number | null, to: number | null, sort: 'newest' | 'oldest') {
+	const conn = await (await DuckDBInstance.create(':memory:')).connect();
+	try {
+		const conds = [
+			'dup_of IS NULL',
+			...(from === null ? [] : [`epoch_ms(created_at) >= ${from}`]),
+			...(to === null ? [] : [`epoch_ms(created_at) < ${to}`])
+		];
+		const sql = `SELECT post_id FROM read_parquet('build/data/posts.parquet') WHERE ${conds.join(' AND ')}
+			ORDER BY ${SORTS[sort]}, post_id LIMIT ${PAGE_SIZE}`;
+		return (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.post_id));
+	} finally {
+		conn.closeSync();
+	}
+}
 
 /** Drags across the time histogram from fraction `from` to fraction `to` of its width (a real brush). */
 async function brush(page: Page, from: number, to: number, steps = 4) {
@@ -105,11 +127,15 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	const status = await page.evaluate(
 		() => (window as unknown as { __aiad: { status: Status } }).__aiad.status
 	);
-	// The default view needs the hourly pre-aggregate and the newest hours' partitions only, never all of them
-	// (the rest load in the background once every view is filled, counted apart).
-	const posts = status.files.filter((f) => f.path.startsWith('arrow/posts/') && f.view === 'explore');
-	expect(posts.length).toBeGreaterThan(0);
+	// The default view needs the hourly pre-aggregate and the newest hours only: their hour heads, or the
+	// partitions holding them had those hours been quiet; never every partition (the rest load in the background
+	// once every view is filled, counted apart).
+	const mine = status.files.filter((f) => f.view === 'explore').map((f) => f.path);
+	const posts = mine.filter((p) => p.startsWith('arrow/posts/'));
+	const heads = mine.filter((p) => p.startsWith('arrow/posts_head/'));
+	expect(posts.length + heads.length).toBeGreaterThan(0);
 	expect(posts.length).toBeLessThanOrEqual(3);
+	expect(heads.length).toBeLessThanOrEqual(MAX_HEAD_HOURS);
 	// What a view downloaded is reported in bytes (they were read after the buffer went to the worker: 0).
 	for (const f of status.files) expect(f.bytes, f.path).toBeGreaterThan(0);
 	await expect(page.locator('.engine-status')).not.toContainText(/ 0 KB/);
@@ -183,6 +209,38 @@ test('once every view is filled, the other posts load in the background, and a b
 	await settled(page);
 	await expect(page.locator('[data-testid=posts] tbody tr').first()).toBeVisible();
 	expect((await statusOf(page)).files).toHaveLength(before.files.length);
+});
+
+test('a brush’s first page comes from its hours’ heads while no partition is in, and is the posts’ own first page', async ({
+	page
+}) => {
+	// No posts partition can arrive: the pages shown can only come from the hour heads.
+	await page.context().route(/\/data\/arrow\/posts(_text)?\//, (route) => route.abort());
+	const shown = () =>
+		page
+			.locator('[data-testid=posts] tbody tr[data-post-id]')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-post-id')));
+	const range = () => {
+		const q = new URL(page.url()).searchParams;
+		return [q.get('from'), q.get('to')].map((v) => (v ? Date.parse(v) : null)) as [number, number];
+	};
+	await page.goto(EXPLORE);
+	await settled(page);
+	expect(await shown()).toEqual(await firstPage(null, null, 'newest'));
+	await brush(page, 0.3, 0.45);
+	await expect(page).toHaveURL(/from=.*&to=/);
+	await settled(page);
+	const [from, to] = range();
+	expect(await shown()).toEqual(await firstPage(from, to, 'newest'));
+	await page.goto(`${page.url()}&sort=oldest`);
+	await settled(page);
+	expect(range()).toEqual([from, to]);
+	expect(await shown()).toEqual(await firstPage(from, to, 'oldest'));
+
+	const loaded = (await statusOf(page)).files.filter((f) => f.view === 'explore').map((f) => f.path);
+	expect(loaded.filter((p) => p.startsWith('arrow/posts_head/')).length).toBeGreaterThan(0);
+	expect(loaded.filter((p) => /^arrow\/posts(_text)?\//.test(p))).toEqual([]);
+	await expect(page.locator('[data-testid=posts] tbody tr[data-post-id]')).toHaveCount(25);
 });
 
 test('when a background download fails, the status line says so and a brush still loads what it shows', async ({

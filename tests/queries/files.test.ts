@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	decodedLength,
 	edgePartition,
+	headFiles,
+	headPath,
+	headRowsOf,
+	hourName,
 	overlaps,
 	postsExtent,
 	validateIndex,
@@ -117,5 +121,28 @@ describe('decodedLength: the progress total of a download', () => {
 	it('is the expected size without a usable header', () => {
 		expect(decodedLength(headers({}), 9000)).toBe(9000);
 		expect(decodedLength(headers({ 'content-length': 'x' }), 9000)).toBe(9000);
+	});
+});
+
+describe('the hour heads’ files', () => {
+	it('are named by their hour, as the build names them, and span that hour', () => {
+		expect(hourName(h(14, 5))).toBe('2022-12-14T05');
+		expect(headPath(h(14, 5))).toBe('arrow/posts_head/2022-12-14T05.arrow');
+		expect(headFiles([h(14, 5), h(15, 0)])).toEqual([
+			{ path: 'arrow/posts_head/2022-12-14T05.arrow', rows: 1, from: h(14, 5), to: h(14, 6) },
+			{ path: 'arrow/posts_head/2022-12-15T00.arrow', rows: 1, from: h(15, 0), to: h(15, 1) }
+		]);
+	});
+
+	it('are kept per end as the index says; an index without them gives none', () => {
+		const index = (tables: ArrowIndex['tables']): ArrowIndex => ({ schemaVersion: '1', tables });
+		expect(headRowsOf(index({ posts_head: { files: [], columns: [], perEnd: 25 } }))).toBe(25);
+		expect(headRowsOf(index({}))).toBe(0);
+	});
+
+	it.each([-1, 2.5, '25'])('an index giving the head size %j is refused', (perEnd) => {
+		expect(() =>
+			validateIndex({ schemaVersion: '1', tables: { posts_head: { files: [], columns: [], perEnd } } })
+		).toThrow(/bad head size for posts_head/);
 	});
 });

@@ -15,7 +15,15 @@ import {
 	createPostsViewSql,
 	type EngineTable
 } from '../queries/tables';
-import { decodedLength, overlaps, validateIndex, type ArrowFile, type ArrowIndex, type Range } from './files';
+import {
+	decodedLength,
+	headFiles,
+	overlaps,
+	validateIndex,
+	type ArrowFile,
+	type ArrowIndex,
+	type Range
+} from './files';
 import { FetchQueue } from './fetchQueue';
 import { InsertQueue } from './insertQueue';
 import {
@@ -54,6 +62,10 @@ export interface Engine {
 	ensureTable(name: EngineTable, view: string): Promise<void>;
 	/** Makes sure the partitions of a posts table that hold any instant of the given ranges are loaded. */
 	ensureRanges(name: 'posts_core' | 'posts_text', ranges: readonly Range[], view: string): Promise<void>;
+	/** Whether every partition of a posts table that holds an instant of the ranges is in (nothing to load). */
+	holds(name: 'posts_core' | 'posts_text', ranges: readonly Range[]): boolean;
+	/** Makes sure the hour heads (`posts_head`) of the given hours, each holding a first copy, are loaded. */
+	ensureHeads(hours: readonly number[], view: string): Promise<void>;
 	/** Loads every file of every table (the SQL console's view of the data). */
 	ensureAll(view: string): Promise<void>;
 	/** Starts loading the posts partitions no view has needed yet, in the background (preload.ts); once. */
@@ -139,8 +151,11 @@ function step(name: string): void {
 async function fetchBytes(url: string, expected: number, counted = true): Promise<Uint8Array> {
 	const res = await fetch(url, { credentials: 'same-origin' });
 	if (!res.ok) throw new Error(`Could not download ${url} (HTTP ${res.status}).`);
-	if (counted) engineStatus.dataTotal += decodedLength(res.headers, expected);
+	const total = decodedLength(res.headers, expected);
+	if (counted) engineStatus.dataTotal += total;
 	const buf = new Uint8Array(await res.arrayBuffer());
+	// A file the index gives no size for (an hour head) counts once it is in, so loaded never passes total.
+	if (counted) engineStatus.dataTotal += Math.max(0, buf.byteLength - total);
 	if (counted) engineStatus.dataLoaded += buf.byteLength;
 	return buf;
 }
@@ -452,6 +467,16 @@ async function boot(): Promise<Engine> {
 				filesOf(name)
 					.filter((f) => overlaps(f, ranges))
 					.map((f) => insertFile(name, f, view))
+			);
+		},
+		holds(name, ranges) {
+			return filesOf(name).every((f) => !overlaps(f, ranges));
+		},
+		ensureHeads(hours, view) {
+			return settle(
+				headFiles(hours)
+					.filter((f) => !loaded.has(`posts_head:${f.path}`))
+					.map((f) => insertFile('posts_head', f, view))
 			);
 		},
 		ensureAll(view) {

@@ -20,8 +20,26 @@ export function overlaps(file: Pick<ArrowFile, 'from' | 'to'>, ranges: readonly 
 
 export interface ArrowIndex {
 	schemaVersion: string;
-	tables: Record<string, { files: ArrowFile[]; columns: string[] }>;
+	tables: Record<string, { files: ArrowFile[]; columns: string[]; perEnd?: number }>;
 }
+
+const HOUR = 3_600_000;
+
+/** `2022-12-14T05`: how the build names a file by the hour it starts at (posts partitions, hour heads). */
+export const hourName = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+
+/** The file of an hour's head; the build writes one for every hour that holds a first copy. */
+export const headPath = (hour: number) => `arrow/posts_head/${hourName(hour)}.arrow`;
+
+/**
+ * The hour heads' files for some hours, as the engine loads them. The index does not list them (the build's
+ * `browserIndex` says why): their names come from the hour, and `rows` only needs to say they are not empty.
+ */
+export const headFiles = (hours: readonly number[]): ArrowFile[] =>
+	hours.map((t) => ({ path: headPath(t), rows: 1, from: t, to: t + HOUR }));
+
+/** Rows per end of each hour the build's hour heads keep; 0 for a build without them. */
+export const headRowsOf = (index: ArrowIndex): number => index.tables.posts_head?.perEnd ?? 0;
 
 /** Checks the shape of a parsed index.json; throws with a reason a reader can act on. */
 export function validateIndex(x: unknown): ArrowIndex {
@@ -31,6 +49,9 @@ export function validateIndex(x: unknown): ArrowIndex {
 	}
 	for (const [name, t] of Object.entries(o.tables)) {
 		if (!Array.isArray(t?.files)) throw new Error(`The data index lists no files for ${name}.`);
+		if (t.perEnd !== undefined && !(Number.isInteger(t.perEnd) && t.perEnd >= 0)) {
+			throw new Error(`The data index gives a bad head size for ${name}.`);
+		}
 		for (const f of t.files) {
 			if (typeof f.path !== 'string' || !/^arrow\/[\w/.-]+\.arrow$/u.test(f.path) || f.path.includes('..')) {
 				throw new Error(`The data index names an unexpected file for ${name}.`);
@@ -61,7 +82,7 @@ export function postsExtent(index: ArrowIndex): { lo: number; hi: number } | nul
 		(f) => f.from !== undefined && f.to !== undefined && f.rows > 0
 	);
 	if (files.length === 0) return null;
-	return { lo: Math.min(...files.map((f) => f.from!)), hi: Math.max(...files.map((f) => f.to!)) - 3_600_000 };
+	return { lo: Math.min(...files.map((f) => f.from!)), hi: Math.max(...files.map((f) => f.to!)) - HOUR };
 }
 
 /**

@@ -335,6 +335,10 @@ export interface ExtentRow {
 
 export const PAGE_SIZE = 25;
 
+/** The posts table's columns (`PostRow`), light ones only. */
+export const PAGE_COLUMNS = `post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
+	like_count, repost_count, reply_count, depth, cascade_id, copies`;
+
 /**
  * One page of the posts table (light columns; text comes from `postsTextSql`). Near-duplicate copies are folded
  * under their first copy: only first copies are listed, each with the number of its copies in the whole dataset
@@ -348,8 +352,7 @@ export function postsPageSql(
 	opts: BuildOptions = {}
 ): string {
 	const order = SORTS[sort] ?? SORTS.newest;
-	return `SELECT post_id, platform, lang, stance, claim_id, provenance, epoch_ms(created_at)::DOUBLE AS created_ms,
-	like_count, repost_count, reply_count, depth, cascade_id, copies
+	return `SELECT ${PAGE_COLUMNS}
 FROM ${postsTable(f, opts)} ${where([firstCopies(POSTS), ...filterConditions(f, POSTS, undefined, opts)])}
 ORDER BY ${order}, post_id LIMIT ${sqlLiteral(Math.max(1, Math.trunc(limit)))} OFFSET ${sqlLiteral(Math.max(0, Math.trunc(offset)))}`;
 }
@@ -430,6 +433,55 @@ export function pageWindow(
 		to: f.to === null ? hi : Math.min(hi, f.to),
 		offset: pageOffset
 	};
+}
+
+/**
+ * The window of a page that the hour heads hold (the build's `posts_head`: per hour, the first and last
+ * `perEnd` first copies in time order), or null when the page needs the whole partitions. It does when the
+ * table is not time-sorted, when any filter but time is set (the heads keep the hour's edges, not the edges of
+ * what a facet or a search leaves), when the range does not start and end on whole hours (the hourly counts
+ * place the page by whole hours), when the page reaches deeper into its first hour than the heads go, or when
+ * it spans more than `MAX_HEAD_HOURS` hours.
+ */
+export function headWindow(
+	hourCounts: readonly HistogramRow[],
+	sort: SortKey,
+	offset: number,
+	limit: number,
+	f: Filters,
+	perEnd: number
+): PageWindow | null {
+	if (!headsCanServe(f, sort, limit, perEnd)) return null;
+	const w = pageWindow(hourCounts, sort, offset, limit, f);
+	if (!w || w.offset + limit > perEnd) return null;
+	return hoursWithin(hourCounts, w).length <= MAX_HEAD_HOURS ? w : null;
+}
+
+/**
+ * The most hour heads one page reads. A page spread over more hours lies in quiet hours, where one partition
+ * holds them all: two downloads beat a dozen.
+ */
+export const MAX_HEAD_HOURS = 4;
+
+/** The hours of a window that hold a first copy: the hour heads it reads (the build writes no others). */
+export function hoursWithin(hourCounts: readonly HistogramRow[], w: PageWindow): number[] {
+	return hourCounts
+		.filter((h) => h.n > 0 && (w.from === null || h.t + HOUR > w.from) && (w.to === null || h.t < w.to))
+		.map((h) => h.t);
+}
+
+/** Whether the hour heads can hold some pages of this view at all (`headWindow` without the page's place). */
+export function headsCanServe(f: Filters, sort: SortKey, limit: number, perEnd: number): boolean {
+	const timeOnly = searchTerms(f.q).length === 0 && FACETS.every((facet) => f[facet].length === 0);
+	const wholeHours = [f.from, f.to].every((t) => t === null || t % HOUR === 0);
+	return (sort === 'newest' || sort === 'oldest') && timeOnly && wholeHours && limit <= perEnd;
+}
+
+/** A page of the posts table, text included, from the hour heads of its window (see `headWindow`). */
+export function postsHeadPageSql(w: PageWindow, sort: SortKey, limit = PAGE_SIZE): string {
+	return `SELECT ${PAGE_COLUMNS}, author_handle, "text", url
+FROM posts_head ${where(timeBounds(w.from, w.to))}
+ORDER BY ${SORTS[sort]}, post_id LIMIT ${sqlLiteral(Math.max(1, Math.trunc(limit)))} OFFSET ${sqlLiteral(Math.max(0, Math.trunc(w.offset)))}`;
 }
 
 /**
@@ -534,6 +586,7 @@ export function allExploreQueries(): [string, string][] {
 		['postsCount', postsCountSql(busy)],
 		['postsText', postsTextSql(['twitter:1', "x'y"])],
 		['postsPageWithText', postsPageWithTextSql(busy, 'newest', 25)],
+		['postsHeadPage', postsHeadPageSql({ from: busy.from, to: busy.to, offset: 3 }, 'oldest')],
 		['postsText empty', postsTextSql([])],
 		['copiesOf', copiesOfSql('twitter:1')],
 		['createSearchHits', createSearchHitsSql(busy.q, 'search_hits_test')]

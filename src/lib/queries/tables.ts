@@ -5,6 +5,7 @@
  * so SQL written against the contract works in the console.
  */
 import { TABLES, createTableSql, ident, type ColumnDef, type TableDef } from '../schema';
+import { PAGE_SIZE, SORTS } from './explore';
 
 /** Columns kept out of the light posts partitions (heavy, only needed where a table shows text). */
 export const POSTS_TEXT_ONLY = ['text', 'url', 'author_handle'] as const;
@@ -33,6 +34,33 @@ export const POSTS_CORE_COLUMNS: readonly ColumnDef[] = [
 export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', 'created_at', ...POSTS_TEXT_ONLY].map(
 	(n) => TABLES.posts.columns.find((c) => c.name === n)!
 );
+
+/**
+ * The hour heads: per UTC hour, the first copies that open its page in either time order (the newest and the
+ * oldest `HEAD_ROWS` each), light columns and text together, in one small file per hour. The first page of a
+ * time-sorted table under a brush lies in the heads of its last (or first) hours, so the explorer reads it from
+ * a file or two of ~10 kB rather than from the whole partitions that hold those hours (hundreds of kB at 1M
+ * posts) while they are not loaded yet. The explorer's own cache: partial by design, never a contract table.
+ */
+export const POSTS_HEAD_COLUMNS: readonly ColumnDef[] = [
+	...POSTS_CORE_COLUMNS,
+	...POSTS_TEXT_ONLY.map((n) => TABLES.posts.columns.find((c) => c.name === n)!)
+];
+/** Rows kept per end of each hour: one page. */
+export const HEAD_ROWS = PAGE_SIZE;
+
+/**
+ * The build's hour heads (one row per kept post; the build cuts the result into a file per hour). Ties order
+ * as the posts table orders them (`SORTS`, then `post_id`), so a head holds exactly the rows a page would list.
+ */
+export function postsHeadFromPostsSql(source = 'posts', perEnd = HEAD_ROWS): string {
+	const hour = `date_trunc('hour', created_at)`;
+	return `SELECT ${POSTS_HEAD_COLUMNS.map((c) => ident(c.name)).join(', ')} FROM (
+		SELECT *, row_number() OVER (PARTITION BY ${hour} ORDER BY ${SORTS.newest}, post_id) AS from_end,
+			row_number() OVER (PARTITION BY ${hour} ORDER BY ${SORTS.oldest}, post_id) AS from_start
+		FROM (${postsCoreFromPostsSql(source)}) WHERE dup_of IS NULL)
+	WHERE from_end <= ${Math.trunc(perEnd)} OR from_start <= ${Math.trunc(perEnd)}`;
+}
 
 /** Mirrors the build's `posts_hourly` (scripts/build/outputs.ts): one row per hour and facet combination. */
 export const POSTS_HOURLY_COLUMNS: readonly ColumnDef[] = [
@@ -84,6 +112,7 @@ export const ENGINE_TABLES = {
 	cascades: TABLES.cascades.columns,
 	posts_core: POSTS_CORE_COLUMNS,
 	posts_text: POSTS_TEXT_COLUMNS,
+	posts_head: POSTS_HEAD_COLUMNS,
 	posts_hourly: POSTS_HOURLY_COLUMNS,
 	crossfilter_default: CROSSFILTER_DEFAULT_COLUMNS
 } as const satisfies Record<string, readonly ColumnDef[]>;
@@ -99,6 +128,7 @@ export const INDEX_NAME: Record<EngineTable, string> = {
 	cascades: 'cascades',
 	posts_core: 'posts',
 	posts_text: 'posts_text',
+	posts_head: 'posts_head',
 	posts_hourly: 'posts_hourly',
 	crossfilter_default: 'crossfilter_default'
 };
