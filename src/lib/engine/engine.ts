@@ -24,6 +24,8 @@ import {
 	type ArrowIndex,
 	type Range
 } from './files';
+import type { HeadRow } from '../queries/explore';
+import { plainRows } from './arrowRows';
 import { FetchQueue } from './fetchQueue';
 import { InsertQueue } from './insertQueue';
 import {
@@ -64,8 +66,8 @@ export interface Engine {
 	ensureRanges(name: 'posts_core' | 'posts_text', ranges: readonly Range[], view: string): Promise<void>;
 	/** Whether every partition of a posts table that holds an instant of the ranges is in (nothing to load). */
 	holds(name: 'posts_core' | 'posts_text', ranges: readonly Range[]): boolean;
-	/** Makes sure the hour heads (`posts_head`) of the given hours, each holding a first copy, are loaded. */
-	ensureHeads(hours: readonly number[], view: string): Promise<void>;
+	/** The rows of the hour heads of the given hours, each holding a first copy (read once, then kept). */
+	headRows(hours: readonly number[], view: string): Promise<HeadRow[]>;
 	/** Loads every file of every table (the SQL console's view of the data). */
 	ensureAll(view: string): Promise<void>;
 	/** Starts loading the posts partitions no view has needed yet, in the background (preload.ts); once. */
@@ -241,6 +243,8 @@ async function boot(): Promise<Engine> {
 	);
 	let fullFailed: (error: string) => void = () => undefined;
 	const duckdb = await import('@duckdb/duckdb-wasm');
+	// DuckDB's own Arrow library (loaded with it), for the hour heads the engine reads itself.
+	const arrow = import('apache-arrow');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	// Given the compiled module, DuckDB's worker reports an empty download: the bytes shown stay.
 	const onProgress = (p: InstantiationProgress) => progress(p.bytesLoaded, p.bytesTotal);
@@ -380,6 +384,33 @@ async function boot(): Promise<Engine> {
 		loads.set(key, job);
 		return job;
 	};
+	/**
+	 * The hour heads read so far, by path. Decoded here on the main thread (50 rows at most, about 1 ms), not
+	 * inserted: a page of them is worked out without the worker (`headPage`).
+	 */
+	const heads = new Map<string, Promise<HeadRow[]>>();
+	const readHead = (file: ArrowFile, view: string): Promise<HeadRow[]> => {
+		const known = heads.get(file.path);
+		if (known) return known;
+		const job = (async () => {
+			const t0 = performance.now();
+			const [bytes, { tableFromIPC }] = await Promise.all([download(file), arrow]);
+			const rows = plainRows(tableFromIPC(bytes)) as unknown as HeadRow[];
+			engineStatus.files.push({
+				path: file.path,
+				bytes: bytes.byteLength,
+				view,
+				ms: performance.now() - t0,
+				fetchMs: fetchMs.get(file.path) ?? 0,
+				insertMs: 0
+			});
+			fetchMs.delete(file.path);
+			return rows;
+		})();
+		job.catch(() => heads.delete(file.path));
+		heads.set(file.path, job);
+		return job;
+	};
 	const filesOf = (name: EngineTable): ArrowFile[] =>
 		(index.tables[INDEX_NAME[name]]?.files ?? []).filter((f) => !loaded.has(`${name}:${f.path}`));
 	let inflight = 0;
@@ -472,12 +503,10 @@ async function boot(): Promise<Engine> {
 		holds(name, ranges) {
 			return filesOf(name).every((f) => !overlaps(f, ranges));
 		},
-		ensureHeads(hours, view) {
-			return settle(
-				headFiles(hours)
-					.filter((f) => !loaded.has(`posts_head:${f.path}`))
-					.map((f) => insertFile('posts_head', f, view))
-			);
+		async headRows(hours, view) {
+			const files = headFiles(hours);
+			await settle(files.filter((f) => !heads.has(f.path)).map((f) => readHead(f, view).then(() => {})));
+			return (await Promise.all(files.map((f) => readHead(f, view)))).flat();
 		},
 		ensureAll(view) {
 			const names = Object.keys(ENGINE_TABLES) as EngineTable[];

@@ -40,7 +40,8 @@ export const POSTS_TEXT_COLUMNS: readonly ColumnDef[] = ['post_id', 'created_at'
  * oldest `HEAD_ROWS` each), light columns and text together, in one small file per hour. The first page of a
  * time-sorted table under a brush lies in the heads of its last (or first) hours, so the explorer reads it from
  * a file or two of ~10 kB rather than from the whole partitions that hold those hours (hundreds of kB at 1M
- * posts) while they are not loaded yet. The explorer's own cache: partial by design, never a contract table.
+ * posts) while they are not loaded yet. The engine reads them on the main thread (`headPage`): they never go
+ * into DuckDB, so they are no table of its own.
  */
 export const POSTS_HEAD_COLUMNS: readonly ColumnDef[] = [
 	...POSTS_CORE_COLUMNS,
@@ -112,7 +113,6 @@ export const ENGINE_TABLES = {
 	cascades: TABLES.cascades.columns,
 	posts_core: POSTS_CORE_COLUMNS,
 	posts_text: POSTS_TEXT_COLUMNS,
-	posts_head: POSTS_HEAD_COLUMNS,
 	posts_hourly: POSTS_HOURLY_COLUMNS,
 	crossfilter_default: CROSSFILTER_DEFAULT_COLUMNS
 } as const satisfies Record<string, readonly ColumnDef[]>;
@@ -128,7 +128,6 @@ export const INDEX_NAME: Record<EngineTable, string> = {
 	cascades: 'cascades',
 	posts_core: 'posts',
 	posts_text: 'posts_text',
-	posts_head: 'posts_head',
 	posts_hourly: 'posts_hourly',
 	crossfilter_default: 'crossfilter_default'
 };
