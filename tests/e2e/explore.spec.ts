@@ -460,11 +460,26 @@ test('brushing the time axis filters the table and the facets', async ({ page })
 	const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 	expect(sum(after)).toBeLessThan(sum(before));
 	await expect(page.getByTestId('time-selection')).toContainText('UTC');
-	// Clearing the brush brings every count back.
+	// The bars are dimmed but for the brushed band, where a full-strength copy is clipped to the selection.
+	const hist = page.getByTestId('histogram');
+	await expect(hist.locator('g.bars.dim')).toHaveCount(1);
+	const clip = await hist
+		.locator('clipPath rect')
+		.evaluate((r) => [r.getAttribute('x'), r.getAttribute('width')]);
+	const band = await hist
+		.locator('rect.selection')
+		.evaluate((r) => [r.getAttribute('x'), r.getAttribute('width')]);
+	expect(clip).toEqual(band);
+	expect(Number(clip[1])).toBeGreaterThan(1);
+	const clipId = await hist.locator('clipPath').getAttribute('id');
+	await expect(hist.locator('path.bars-in')).toHaveAttribute('clip-path', `url(#${clipId})`);
+	// Clearing the brush brings every count back, and every bar at full strength.
 	await page.getByRole('button', { name: 'Clear time filter' }).click();
 	await expect(page).not.toHaveURL(/from=/);
 	await settled(page);
 	expect(await facetCounts(page, 'stance')).toEqual(before);
+	await expect(hist.locator('g.bars.dim')).toHaveCount(0);
+	await expect(hist.locator('path.bars-in')).toHaveCount(0);
 });
 
 /** The explorer's URL writes (what it showed then, and when) and the times its state changed. */
