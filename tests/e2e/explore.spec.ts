@@ -243,6 +243,26 @@ test('a brush’s first page comes from its hours’ heads while no partition is
 	await expect(page.locator('[data-testid=posts] tbody tr[data-post-id]')).toHaveCount(25);
 });
 
+test('when the hour heads cannot be had, the first page comes from the partitions, the same page', async ({
+	page
+}) => {
+	const heads: string[] = [];
+	await page.context().route(/\/data\/arrow\/posts_head\//, (route) => {
+		heads.push(route.request().url());
+		return route.abort();
+	});
+	await page.goto(EXPLORE);
+	await settled(page);
+	const shown = await page
+		.locator('[data-testid=posts] tbody tr[data-post-id]')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-post-id')));
+	expect(heads.length).toBeGreaterThan(0);
+	expect(shown).toEqual(await firstPage(null, null, 'newest'));
+	const loaded = (await statusOf(page)).files.filter((f) => f.view === 'explore').map((f) => f.path);
+	expect(loaded.filter((p) => p.startsWith('arrow/posts/')).length).toBeGreaterThan(0);
+	await expect(page.getByTestId('posts')).not.toContainText(/error|could not/i);
+});
+
 test('when a background download fails, the status line says so and a brush still loads what it shows', async ({
 	page
 }) => {
