@@ -15,6 +15,7 @@ import { claimsAggregates } from './build/aggregates/claims';
 import { correctionAggregate } from './build/aggregates/correction';
 import { cascadeTreeAggregates } from './build/aggregates/cascadeTrees';
 import { cascadeMetricsAggregate } from './build/aggregates/cascadeMetrics';
+import { tableDefaultAggregate } from './build/aggregates/tableDefault';
 import { buildCascades } from './build/cascades';
 import { classifyTrendingItems } from './build/classify';
 import { openDuck } from './build/duck';
@@ -145,6 +146,7 @@ export async function buildData(opts: ReturnType<typeof parse>) {
 		writeAgg('correction', await correctionAggregate(duck));
 		for (const [name, value] of await cascadeTreeAggregates(duck)) writeAgg(name, value);
 		writeAgg('cascade-metrics', await cascadeMetricsAggregate(duck));
+		writeAgg('table-default', await tableDefaultAggregate(duck));
 
 		const manifest = await buildManifest(
 			duck,

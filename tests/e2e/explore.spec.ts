@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { MAX_HEAD_HOURS, PAGE_SIZE, SORTS } from '../../src/lib/queries/explore';
+import { PAGE_SIZE, SORTS } from '../../src/lib/queries/explore';
 import { rawQuery } from './helpers/engine';
 
 const EXPLORE = '/explore/';
@@ -109,7 +109,15 @@ test.describe('without JavaScript', () => {
 		expect(await page.locator('[data-testid=histogram] rect.bar').count()).toBeGreaterThan(10);
 		expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
 		await expect(page.locator('.noscript')).toBeVisible();
-		await expect(page.getByTestId('posts')).toContainText('query engine');
+		// The posts table's first page is prerendered too: the newest posts, as the dataset gives them.
+		const ids = await page
+			.locator('[data-testid=posts] tbody tr[data-post-id]')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-post-id')));
+		expect(ids).toEqual(await firstPage(null, null, 'newest'));
+		await expect(page.getByTestId('posts-count')).toContainText('1–25 of');
+		await expect(
+			page.locator('[data-testid=posts] tbody tr[data-provenance=simulated]').first()
+		).toBeVisible();
 	});
 });
 
@@ -127,15 +135,12 @@ test('the overview is in the HTML; the engine starts after it and fills the tabl
 	const status = await page.evaluate(
 		() => (window as unknown as { __aiad: { status: Status } }).__aiad.status
 	);
-	// The default view needs the hourly pre-aggregate and the newest hours only: their hour heads, or the
-	// partitions holding them had those hours been quiet; never every partition (the rest load in the background
-	// once every view is filled, counted apart).
+	// The default view needs the stored first counts and the hourly pre-aggregate, and no posts at all: its table
+	// page is in the HTML (the rest load in the background once every view is filled, counted apart).
 	const mine = status.files.filter((f) => f.view === 'explore').map((f) => f.path);
-	const posts = mine.filter((p) => p.startsWith('arrow/posts/'));
-	const heads = mine.filter((p) => p.startsWith('arrow/posts_head/'));
-	expect(posts.length + heads.length).toBeGreaterThan(0);
-	expect(posts.length).toBeLessThanOrEqual(3);
-	expect(heads.length).toBeLessThanOrEqual(MAX_HEAD_HOURS);
+	expect(mine).toContain('arrow/posts_hourly.arrow');
+	expect(mine.filter((p) => p.startsWith('arrow/posts'))).toEqual(['arrow/posts_hourly.arrow']);
+	expect(await html.match(/data-post-id=/g)?.length).toBe(25);
 	// What a view downloaded is reported in bytes (they were read after the buffer went to the worker: 0).
 	for (const f of status.files) expect(f.bytes, f.path).toBeGreaterThan(0);
 	await expect(page.locator('.engine-status')).not.toContainText(/ 0 KB/);
@@ -253,11 +258,16 @@ test('when the hour heads cannot be had, the first page comes from the partition
 	});
 	await page.goto(EXPLORE);
 	await settled(page);
+	// (The default view's first page is in the HTML: a brush's is not.)
+	await brush(page, 0.3, 0.45);
+	await expect(page).toHaveURL(/from=.*&to=/);
+	await settled(page);
+	const q = new URL(page.url()).searchParams;
 	const shown = await page
 		.locator('[data-testid=posts] tbody tr[data-post-id]')
 		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-post-id')));
 	expect(heads.length).toBeGreaterThan(0);
-	expect(shown).toEqual(await firstPage(null, null, 'newest'));
+	expect(shown).toEqual(await firstPage(Date.parse(q.get('from')!), Date.parse(q.get('to')!), 'newest'));
 	const loaded = (await statusOf(page)).files.filter((f) => f.view === 'explore').map((f) => f.path);
 	expect(loaded.filter((p) => p.startsWith('arrow/posts/')).length).toBeGreaterThan(0);
 	await expect(page.getByTestId('posts')).not.toContainText(/error|could not/i);
@@ -817,4 +827,6 @@ test('when the engine cannot load (wasm blocked: the stall timeout fires), the o
 	expect(await page.locator('[data-testid=histogram] rect.bar').count()).toBeGreaterThan(10);
 	expect(await page.locator('[data-testid=facet-platform] button[data-value]').count()).toBeGreaterThan(1);
 	await expect(page.getByTestId('explorer')).toHaveAttribute('data-engine', 'waiting');
+	// The prerendered first page of the table stays too.
+	await expect(page.locator('[data-testid=posts] tbody tr[data-post-id]')).toHaveCount(25);
 });

@@ -3,7 +3,7 @@
  * aggregate the data build writes (agg/spread.json, near-duplicate copies left out, as the explorer counts),
  * plus what values and times exist so a link's parameters can be checked without the engine.
  */
-import type { FacetRow, HistogramRow } from '../queries/explore';
+import type { FacetRow, HistogramRow, PageRowWithText } from '../queries/explore';
 import type { Known } from './state';
 
 export interface SpreadAgg {
@@ -19,6 +19,8 @@ export interface ExplorerSeed {
 	total: number;
 	/** Provenance values present (a badge shows when `simulated` is among them). */
 	provenance: string[];
+	/** The posts table's first page with no filter, newest first (the build's agg/table-default.json). */
+	table: PageRowWithText[] | null;
 }
 
 const HOUR = 3_600_000;
@@ -31,7 +33,11 @@ const countBy = (bins: SpreadAgg['bins'], key: 'lang' | 'platform' | 'stance'): 
 		.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 };
 
-export function seedFromSpread(spread: SpreadAgg, claimIds: readonly string[]): ExplorerSeed {
+export function seedFromSpread(
+	spread: SpreadAgg,
+	claimIds: readonly string[],
+	table: PageRowWithText[] | null = null
+): ExplorerSeed {
 	const perDay = new Map<number, number>();
 	for (const b of spread.bins) perDay.set(b.t, (perDay.get(b.t) ?? 0) + b.n);
 	const days = [...perDay].map(([t, n]) => ({ t, n })).sort((a, b) => a.t - b.t);
@@ -48,6 +54,7 @@ export function seedFromSpread(spread: SpreadAgg, claimIds: readonly string[]): 
 			extent
 		},
 		total: days.reduce((s, d) => s + d.n, 0),
-		provenance: spread.provenance.filter((p) => p.n > 0).map((p) => p.provenance)
+		provenance: spread.provenance.filter((p) => p.n > 0).map((p) => p.provenance),
+		table
 	};
 }

@@ -1,5 +1,6 @@
 import { loadAgg } from '$lib/data/loadAgg';
 import type { DocumentedAgg } from '$lib/data/types';
+import type { PageRowWithText } from '$lib/queries/explore';
 import { seedFromSpread, type ExplorerSeed, type SpreadAgg } from '$lib/explore/seed';
 import type { PageServerLoad } from './$types';
 
@@ -7,14 +8,17 @@ import type { PageServerLoad } from './$types';
 // overview chart is in the prerendered HTML before any engine starts. Without it the explorer still works.
 export const load: PageServerLoad = async ({ fetch }): Promise<{ seed: ExplorerSeed | null }> => {
 	try {
-		const [spread, documented] = await Promise.all([
+		const [spread, documented, table] = await Promise.all([
 			loadAgg<SpreadAgg>(fetch, 'spread'),
-			loadAgg<DocumentedAgg>(fetch, 'documented')
+			loadAgg<DocumentedAgg>(fetch, 'documented'),
+			// The table's first page: without it (an older build) the table waits for the engine, as before.
+			loadAgg<PageRowWithText[]>(fetch, 'table-default').catch(() => null)
 		]);
 		return {
 			seed: seedFromSpread(
 				spread,
-				documented.claims.map((c) => c.claim_id)
+				documented.claims.map((c) => c.claim_id),
+				table
 			)
 		};
 	} catch {
