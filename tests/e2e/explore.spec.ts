@@ -248,6 +248,24 @@ test('a brush’s first page comes from its hours’ heads while no partition is
 	await expect(page.locator('[data-testid=posts] tbody tr[data-post-id]')).toHaveCount(25);
 });
 
+test('the prerendered first page stands only for its own dataset: with other data the engine fetches the page', async ({
+	page
+}) => {
+	// The site's data swapped after the build (its index names another dataset version).
+	await page.context().route('**/data/arrow/index.json', async (route) => {
+		const index = await (await route.fetch()).json();
+		return route.fulfill({ json: { ...index, datasetVersion: 'another-build' } });
+	});
+	await page.goto(EXPLORE);
+	await settled(page);
+	const loaded = (await statusOf(page)).files.filter((f) => f.view === 'explore').map((f) => f.path);
+	expect(loaded.filter((p) => /^arrow\/posts(_head)?\//.test(p)).length).toBeGreaterThan(0);
+	const ids = await page
+		.locator('[data-testid=posts] tbody tr[data-post-id]')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-post-id')));
+	expect(ids).toEqual(await firstPage(null, null, 'newest'));
+});
+
 test('when the hour heads cannot be had, the first page comes from the partitions, the same page', async ({
 	page
 }) => {

@@ -27,6 +27,27 @@ describe('LiveQuery', () => {
 		expect(view.have).toBe('k2');
 	});
 
+	it('fetches again a prerendered result it was told to forget, and keeps it on screen meanwhile', async () => {
+		const view = new LiveQuery<string>('prerendered', 'k1');
+		view.run('k1', async () => 'never');
+		await tick();
+		expect([view.data, view.have]).toEqual(['prerendered', 'k1']);
+		view.forget();
+		expect([view.data, view.have]).toEqual(['prerendered', '']);
+		const next = deferred<string>();
+		view.run('k1', () => next.promise);
+		next.resolve('from the engine');
+		await tick();
+		expect([view.data, view.have]).toEqual(['from the engine', 'k1']);
+	});
+
+	it('does not forget what a run in flight is about to replace', () => {
+		const view = new LiveQuery<string>('prerendered', 'k1');
+		view.run('k2', () => new Promise<string>(() => undefined));
+		view.forget();
+		expect(view.have).toBe('k1');
+	});
+
 	it('takes a seeded result as on screen, so a run with its key does nothing', async () => {
 		const view = new LiveQuery<string>();
 		view.seed('from the statement', 'k1');

@@ -20,6 +20,8 @@ export function overlaps(file: Pick<ArrowFile, 'from' | 'to'>, ranges: readonly 
 
 export interface ArrowIndex {
 	schemaVersion: string;
+	/** The build's dataset version (manifest.json's), when the index gives it. */
+	datasetVersion?: string;
 	tables: Record<string, { files: ArrowFile[]; columns: string[]; perEnd?: number }>;
 }
 

@@ -27,6 +27,11 @@ export class LiveQuery<T> {
 		this.have = key;
 	}
 
+	/** Lets the next `run` fetch again what is on screen (it came from data that turned out not to be current). */
+	forget(): void {
+		if (untrack(() => this.running === '')) this.have = '';
+	}
+
 	/** Starts a run unless `key` is already on screen; returns the cleanup for the calling effect. */
 	run(key: string, fn: (signal: AbortSignal) => Promise<T>): () => void {
 		if (untrack(() => this.have === key && !this.error)) return () => undefined;

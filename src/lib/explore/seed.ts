@@ -21,6 +21,8 @@ export interface ExplorerSeed {
 	provenance: string[];
 	/** The posts table's first page with no filter, newest first (the build's agg/table-default.json). */
 	table: PageRowWithText[] | null;
+	/** The dataset version these were built from (arrow/index.json's), to tell whether the engine's data is the same. */
+	datasetVersion: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -36,7 +38,8 @@ const countBy = (bins: SpreadAgg['bins'], key: 'lang' | 'platform' | 'stance'): 
 export function seedFromSpread(
 	spread: SpreadAgg,
 	claimIds: readonly string[],
-	table: PageRowWithText[] | null = null
+	table: PageRowWithText[] | null = null,
+	datasetVersion: string | null = null
 ): ExplorerSeed {
 	const perDay = new Map<number, number>();
 	for (const b of spread.bins) perDay.set(b.t, (perDay.get(b.t) ?? 0) + b.n);
@@ -55,6 +58,7 @@ export function seedFromSpread(
 		},
 		total: days.reduce((s, d) => s + d.n, 0),
 		provenance: spread.provenance.filter((p) => p.n > 0).map((p) => p.provenance),
-		table
+		table,
+		datasetVersion
 	};
 }

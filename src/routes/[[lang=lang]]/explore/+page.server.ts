@@ -8,17 +8,22 @@ import type { PageServerLoad } from './$types';
 // overview chart is in the prerendered HTML before any engine starts. Without it the explorer still works.
 export const load: PageServerLoad = async ({ fetch }): Promise<{ seed: ExplorerSeed | null }> => {
 	try {
-		const [spread, documented, table] = await Promise.all([
+		const [spread, documented, table, version] = await Promise.all([
 			loadAgg<SpreadAgg>(fetch, 'spread'),
 			loadAgg<DocumentedAgg>(fetch, 'documented'),
 			// The table's first page: without it (an older build) the table waits for the engine, as before.
-			loadAgg<PageRowWithText[]>(fetch, 'table-default').catch(() => null)
+			loadAgg<PageRowWithText[]>(fetch, 'table-default').catch(() => null),
+			fetch('/data/arrow/index.json')
+				.then((r) => r.json() as Promise<{ datasetVersion?: string }>)
+				.then((index) => index.datasetVersion ?? null)
+				.catch(() => null)
 		]);
 		return {
 			seed: seedFromSpread(
 				spread,
 				documented.claims.map((c) => c.claim_id),
-				table
+				table,
+				version
 			)
 		};
 	} catch {
