@@ -319,6 +319,19 @@ async function coldLoad(browser: Browser, log: string): Promise<Load> {
 	const { firstChartMs, engineReadyMs, firstQueryMs, settledMs } = times;
 	const bytesFirstChart = logBytes(log, timeOrigin + firstChartMs);
 	const bytesFirstQuery = logBytes(log, timeOrigin + firstQueryMs);
+	// The warm-up reports when it ends, which can be after every view is filled (the table's first page is in
+	// the HTML): wait a little for it rather than count it as none.
+	await page
+		.waitForFunction(
+			() => {
+				const w = (window as unknown as { __aiad: { status: { warm: { ms: number; error: string } } } })
+					.__aiad.status.warm;
+				return w.ms > 0 || w.error !== '';
+			},
+			null,
+			{ timeout: 5_000 }
+		)
+		.catch(() => undefined);
 	const { engineStartMs, steps, warmMs } = await page.evaluate(() => {
 		const { status } = (
 			window as unknown as {
