@@ -7,6 +7,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection, InstantiationProgress } from '@duckdb/duckdb-wasm';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { fullUrl, primaryUrl as wasmUrl, primaryBytes, warmImports } from 'virtual:engine-wasm';
+import type { HeadRow } from '../queries/explore';
 import { LOCKDOWN_EXPECTED, LOCKDOWN_STATEMENTS, lockdownCheckSql } from '../queries/lockdown';
 import {
 	ENGINE_TABLES,
@@ -24,7 +25,6 @@ import {
 	type ArrowIndex,
 	type Range
 } from './files';
-import type { HeadRow } from '../queries/explore';
 import { plainRows } from './arrowRows';
 import { FetchQueue } from './fetchQueue';
 import { InsertQueue } from './insertQueue';
