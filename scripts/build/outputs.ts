@@ -13,6 +13,7 @@ import {
 	postsHeadFromPostsSql
 } from '../../src/lib/queries/tables';
 import { headPath, hourName } from '../../src/lib/engine/files';
+import type { Vector } from 'apache-arrow';
 import { ArrowRows, arrowRowsSelect, writeArrow, writeArrowVectors } from './arrow';
 import { lit, type Duck } from './duck';
 
@@ -132,42 +133,24 @@ export async function writeBrowserFiles(
 	const minRows = minRowsOverride ?? partitionRows(total);
 
 	// One ordered pass over all posts, cut at an hour boundary once a partition has enough rows.
-	const rows = new ArrowRows(all);
-	let first: number | null = null;
-	let last = 0;
-	const flush = () => {
-		if (first === null) return;
-		const name = hourName(first);
-		const lightPath = `arrow/posts/${name}.arrow`;
-		const textPath = `arrow/posts_text/${name}.arrow`;
-		const entry = { rows: rows.length, from: first, to: last + HOUR };
-		const vectors = rows.finish();
-		writeArrowVectors(light, vectors, join(outDir, lightPath));
-		writeArrowVectors(text, vectors, join(outDir, textPath));
-		index.posts.files.push({ path: lightPath, ...entry });
-		index.posts_text.files.push({ path: textPath, ...entry });
-		first = null;
-	};
-	await duck.chunks(
-		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${arrowRowsSelect(all)}
-		FROM (${postsCoreFromPostsSql('posts')}) ORDER BY created_at, post_id`,
-		(chunk) => {
-			const hours = chunk.getColumnVector(0);
-			let start = 0;
-			for (let i = 0; i < chunk.rowCount; i++) {
-				const hour = hours.getItem(i) as number;
-				if (hour !== last && rows.length + i - start >= minRows) {
-					rows.append(chunk, 1, start, i);
-					flush();
-					start = i;
-				}
-				first ??= hour;
-				last = hour;
+	await cutByHour(
+		duck,
+		`(${postsCoreFromPostsSql('posts')})`,
+		all,
+		(n) => n >= minRows,
+		(g) => {
+			const name = hourName(g.first);
+			const entry = { rows: g.rows, from: g.first, to: g.last + HOUR };
+			for (const [table, columns] of [
+				['posts', light],
+				['posts_text', text]
+			] as const) {
+				const path = `arrow/${table}/${name}.arrow`;
+				writeArrowVectors(columns, g.vectors, join(outDir, path));
+				index[table].files.push({ path, ...entry });
 			}
-			rows.append(chunk, 1, start, chunk.rowCount);
 		}
 	);
-	flush();
 
 	index.posts_head = await writeHourHeads(duck, outDir);
 
@@ -199,6 +182,56 @@ export async function writeBrowserFiles(
 	return index;
 }
 
+/** Rows of whole hours, as `cutByHour` hands them on. */
+interface HourGroup {
+	vectors: Map<string, Vector>;
+	rows: number;
+	/** First and last hour held, epoch ms. */
+	first: number;
+	last: number;
+}
+
+/**
+ * One pass over `from` (a table or a parenthesised query) in time order, cut into groups of whole hours: at
+ * each new hour the group so far is handed to `emit` if `cut` says its row count is enough.
+ */
+async function cutByHour(
+	duck: Duck,
+	from: string,
+	columns: readonly ColumnDef[],
+	cut: (rows: number) => boolean,
+	emit: (group: HourGroup) => void
+): Promise<void> {
+	const rows = new ArrowRows(columns);
+	let first: number | null = null;
+	let last = 0;
+	const flush = () => {
+		if (first === null) return;
+		emit({ rows: rows.length, first, last, vectors: rows.finish() });
+		first = null;
+	};
+	await duck.chunks(
+		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${arrowRowsSelect(columns)}
+		FROM ${from} ORDER BY created_at, post_id`,
+		(chunk) => {
+			const hours = chunk.getColumnVector(0);
+			let start = 0;
+			for (let i = 0; i < chunk.rowCount; i++) {
+				const hour = hours.getItem(i) as number;
+				if (first !== null && hour !== last && cut(rows.length + i - start)) {
+					rows.append(chunk, 1, start, i);
+					flush();
+					start = i;
+				}
+				first ??= hour;
+				last = hour;
+			}
+			rows.append(chunk, 1, start, chunk.rowCount);
+		}
+	);
+	flush();
+}
+
 /** Where the hour heads' checksums go, one line per file in `sha256sum` format. */
 export const HEAD_SUMS = 'arrow/posts_head/SHA256SUMS';
 
@@ -208,33 +241,18 @@ export const HEAD_SUMS = 'arrow/posts_head/SHA256SUMS';
  * entries: the data and about pages carry the manifest in their HTML.
  */
 async function writeHourHeads(duck: Duck, outDir: string): Promise<BrowserEntry> {
-	const rows = new ArrowRows(POSTS_HEAD_COLUMNS);
 	const sums: string[] = [];
-	let hour: number | null = null;
-	const flush = () => {
-		if (hour === null) return;
-		const path = headPath(hour);
-		writeArrowVectors(POSTS_HEAD_COLUMNS, rows.finish(), join(outDir, path));
-		sums.push(`${sha256Text(readFileSync(join(outDir, path)))}  ${basename(path)}\n`);
-	};
-	await duck.chunks(
-		`SELECT epoch_ms(date_trunc('hour', created_at))::DOUBLE, ${arrowRowsSelect(POSTS_HEAD_COLUMNS)}
-		FROM (${postsHeadFromPostsSql('posts')}) ORDER BY created_at, post_id`,
-		(chunk) => {
-			const hours = chunk.getColumnVector(0);
-			let start = 0;
-			for (let i = 0; i < chunk.rowCount; i++) {
-				const h = hours.getItem(i) as number;
-				if (h === hour) continue;
-				rows.append(chunk, 1, start, i);
-				flush();
-				start = i;
-				hour = h;
-			}
-			rows.append(chunk, 1, start, chunk.rowCount);
+	await cutByHour(
+		duck,
+		`(${postsHeadFromPostsSql('posts')})`,
+		POSTS_HEAD_COLUMNS,
+		() => true,
+		(g) => {
+			const path = headPath(g.first);
+			writeArrowVectors(POSTS_HEAD_COLUMNS, g.vectors, join(outDir, path));
+			sums.push(`${sha256Text(readFileSync(join(outDir, path)))}  ${basename(path)}\n`);
 		}
 	);
-	flush();
 	writeFileSync(join(outDir, HEAD_SUMS), sums.join(''));
 	return {
 		files: [{ path: HEAD_SUMS, rows: sums.length }],
