@@ -311,6 +311,28 @@ test('when a background download fails, the status line says so and a brush stil
 	await expect(page.locator('[data-testid=posts] tbody tr').first()).toBeVisible();
 });
 
+test('the background load waits while a pointer is down in the explorer, and goes on once it is up', async ({
+	page
+}) => {
+	await page.goto(EXPLORE);
+	await settled(page);
+	const status = page.locator('.engine-status');
+	await expect(status).toHaveAttribute('data-preload', 'running', { timeout: 20_000 });
+	const background = async () => (await statusOf(page)).files.filter((f) => f.view === 'background').length;
+	// Pressed on the page's title: no brush and no query, only a reader's hand on the explorer.
+	const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+	await page.mouse.move(title.x + 5, title.y + 5);
+	await page.mouse.down();
+	// A file already going in when the pointer went down still goes in.
+	await page.waitForTimeout(500);
+	const held = await background();
+	await page.waitForTimeout(2_000);
+	expect(await background()).toBe(held);
+	await expect(status).toHaveAttribute('data-preload', 'running');
+	await page.mouse.up();
+	await expect.poll(background, { timeout: 10_000 }).toBeGreaterThan(held);
+});
+
 test('a device with little memory gets no background load', async ({ page }) => {
 	// Chromium reports a device's memory in GB; at 0.25 GB the budget (16 MB) is less than the default posts.
 	await page.addInitScript(() => Object.defineProperty(navigator, 'deviceMemory', { get: () => 0.25 }));

@@ -72,6 +72,9 @@ export interface Engine {
 	ensureAll(view: string): Promise<void>;
 	/** Starts loading the posts partitions no view has needed yet, in the background (preload.ts); once. */
 	preloadPosts(view: string): void;
+	/** Holds the background load back (the reader is dragging on a view, or a view computes) until the returned
+	 * function is called, and for PRELOAD_QUIET_MS after. A file under way still goes in. */
+	hold(): () => void;
 	/** Starts downloading the rest of a split engine now (the SQL console may need any of it); once. */
 	loadFullEngine(): void;
 	readonly handle: EngineHandle;
@@ -272,8 +275,10 @@ async function boot(): Promise<Engine> {
 	killedPromise.catch(() => undefined);
 	/** A request to the worker settles even when the worker is killed under it (it would never answer). */
 	const orKilled = <T>(work: Promise<T>): Promise<T> => Promise.race([work, killedPromise]);
-	/** Queries running on any connection, and when a view last loaded data or ran one (for `quiet`). */
+	/** Queries running on any connection, holds (`hold`), and when a view last loaded data or ran a query or
+	 * a hold ended (for `quiet`). */
 	let querying = 0;
+	let held = 0;
 	let lastActive = 0;
 	const handle: EngineHandle = {
 		killed: killedPromise,
@@ -340,12 +345,14 @@ async function boot(): Promise<Engine> {
 			}
 		});
 	/** Starts a download ahead of its insert (the background load); the insert takes it from `early`. */
-	const prefetch = (target: EngineTable, file: ArrowFile) => {
+	const prefetch = (target: EngineTable, file: ArrowFile): Promise<unknown> => {
 		// A file a view has loaded since the plan was made would be downloaded again and never taken.
-		if (early.has(file.path) || loads.has(`${target}:${file.path}`) || file.rows === 0) return;
+		const known = early.get(file.path) ?? loads.get(`${target}:${file.path}`);
+		if (known || file.rows === 0) return known ?? Promise.resolve();
 		const bytes = download(file, false);
 		bytes.catch(() => early.delete(file.path));
 		early.set(file.path, bytes);
+		return bytes;
 	};
 	const insertFile = (target: EngineTable, file: ArrowFile, view: string): Promise<void> => {
 		const key = `${target}:${file.path}`;
@@ -432,13 +439,14 @@ async function boot(): Promise<Engine> {
 		}
 	};
 
-	/** Resolves once no view has loaded data or run a query for PRELOAD_QUIET_MS, and the page is idle. */
+	/** Resolves once no view has loaded data or run a query for PRELOAD_QUIET_MS, nothing holds the background
+	 * load back, and the page is idle. */
 	const quiet = () =>
 		new Promise<void>((resolve) => {
 			const check = () => {
 				const wait = PRELOAD_QUIET_MS - (performance.now() - lastActive);
 				if (killed) resolve();
-				else if (inflight > 0 || querying > 0 || wait > 0) setTimeout(check, Math.max(wait, 50));
+				else if (inflight > 0 || querying > 0 || held > 0 || wait > 0) setTimeout(check, Math.max(wait, 50));
 				else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
 				else setTimeout(resolve, 0);
 			};
@@ -514,6 +522,17 @@ async function boot(): Promise<Engine> {
 		},
 		preloadPosts(view) {
 			void preloadPosts(view);
+		},
+		hold() {
+			held++;
+			lastActive = performance.now();
+			let on = true;
+			return () => {
+				if (!on) return;
+				on = false;
+				held--;
+				lastActive = performance.now();
+			};
 		},
 		loadFullEngine
 	};

@@ -6,9 +6,11 @@
  * when the brush comes, and the first full-text search is as fast as the next.
  *
  * What it spends is bandwidth and memory, so it runs only within a budget the device can afford, never when the
- * reader asked to save data, and it keeps out of the views' way: it goes on only once no view has loaded data or
- * run a query for PRELOAD_QUIET_MS and the page is idle, then inserts one small step while the next few download
- * (the worker is idle while they travel), so a brush waits behind at most one step's insert.
+ * reader asked to save data, and it keeps out of the views' way: a step's downloads start, and each of its files
+ * goes in, only once no view has loaded data or run a query for PRELOAD_QUIET_MS, no view is computing, no
+ * pointer is down in the explorer and the page is idle. The next few steps download while one is inserted (the
+ * worker is idle while they travel), so a brush waits behind at most one file's insert, and only when it comes
+ * while that insert runs.
  */
 import type { ArrowFile } from './files';
 
@@ -93,11 +95,11 @@ export const planBytes = <T extends string>(files: readonly PreloadFile<T>[]): n
 	files.reduce((s, x) => s + (x.file.bytes ?? 0), 0);
 
 export interface PreloadRun<T extends string> {
-	/** Starts a file's download without inserting it (the insert takes that download). */
-	prefetch(x: PreloadFile<T>): void;
+	/** Starts a file's download without inserting it (the insert takes that download); settles with it. */
+	prefetch(x: PreloadFile<T>): Promise<unknown>;
 	/** Puts a file into its table (after its download); rejects when either fails. */
 	insert(x: PreloadFile<T>): Promise<void>;
-	/** Resolves when the views are quiet enough for the next step. */
+	/** Resolves when the views are quiet enough for the next step's downloads, or for a file's insert. */
 	quiet(): Promise<void>;
 	/** True once the engine is gone: the run stops without another step. */
 	stopped(): boolean;
@@ -108,26 +110,38 @@ export interface PreloadRun<T extends string> {
 }
 
 /**
- * Runs a plan: each step waits for quiet, then goes in while the next `ahead` steps download. `failed` when a
- * file could not be loaded (a view that needs it asks again; the background does not retry), `stopped` when the
- * engine went.
+ * Runs a plan: each step waits for quiet, then its files go in while the next `ahead` steps download. Each file
+ * waits for quiet again once its download is in: it took tens of milliseconds, and a brush that came meanwhile
+ * should not share the two cores with an insert while its views repaint (at 1M posts, the brushes that did were
+ * the tail of the brush times). `failed` when a file could not be loaded (a view that needs it asks again; the
+ * background does not retry), `stopped` when the engine went.
  */
 export async function runPreload<T extends string>(
 	plan: readonly (readonly PreloadFile<T>[])[],
 	run: PreloadRun<T>
 ): Promise<'done' | 'failed' | 'stopped'> {
 	const ahead = run.ahead ?? PRELOAD_AHEAD;
+	const downloads = new Map<PreloadFile<T>, Promise<unknown>>();
 	let fetched = 0;
+	const insert = async (x: PreloadFile<T>) => {
+		// A failed download fails its insert, which says so.
+		await downloads.get(x)?.catch(() => undefined);
+		await run.quiet();
+		if (run.stopped()) throw new Error('stopped');
+		await run.insert(x);
+	};
 	for (let i = 0; i < plan.length; i++) {
 		// Downloads start only in quiet too: the network and the main thread are shared with a brush's own.
 		await run.quiet();
 		if (run.stopped()) return 'stopped';
-		for (; fetched < Math.min(plan.length, i + 1 + ahead); fetched++) plan[fetched].forEach(run.prefetch);
+		for (; fetched < Math.min(plan.length, i + 1 + ahead); fetched++)
+			for (const x of plan[fetched]) downloads.set(x, run.prefetch(x));
 		try {
-			await Promise.all(plan[i].map(run.insert));
+			await Promise.all(plan[i].map(insert));
 		} catch {
 			return run.stopped() ? 'stopped' : 'failed';
 		}
+		plan[i].forEach((x) => downloads.delete(x));
 		run.progress(planBytes(plan[i]));
 	}
 	return 'done';

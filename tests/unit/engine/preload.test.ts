@@ -72,50 +72,91 @@ describe('preloadPlan', () => {
 });
 
 describe('runPreload', () => {
-	/** Three steps of one file each, a quiet gate the test opens, and a log of what happened in order. */
-	function harness(over: Partial<PreloadRun<string>> = {}) {
-		const plan = [0, 1, 2, 3, 4].map((h) => [{ table: 'core', file: file('core', h) }]);
+	/** Five steps of one file each (or what `plan` says), a quiet gate the test opens, downloads the test
+	 * finishes, and a log of what happened in order. */
+	function harness(over: Partial<PreloadRun<string>> = {}, plan = [0, 1, 2, 3, 4].map((h) => [h])) {
+		const steps = plan.map((hs) => hs.map((h) => ({ table: 'core', file: file('core', h) })));
 		const log: string[] = [];
-		let open: (() => void) | null = null;
+		let waiting: (() => void)[] = [];
+		const arrived = new Map<number, () => void>();
 		let progress = 0;
 		const run: PreloadRun<string> = {
-			prefetch: (x) => log.push(`fetch ${x.file.from! / HOUR}`),
+			prefetch: (x) => {
+				log.push(`fetch ${x.file.from! / HOUR}`);
+				return new Promise<void>((r) => arrived.set(x.file.from! / HOUR, r));
+			},
 			insert: async (x) => void log.push(`insert ${x.file.from! / HOUR}`),
-			quiet: () => new Promise<void>((r) => (open = r)),
+			quiet: () => new Promise<void>((r) => waiting.push(r)),
 			stopped: () => false,
 			progress: (b) => (progress += b),
 			ahead: 2,
 			...over
 		};
 		const tick = () => new Promise((r) => setTimeout(r, 0));
-		/** Opens the quiet gate once and lets the step run. */
+		/** Opens the quiet gate for whatever waits on it now, and lets that run. */
 		const quietNow = async () => {
 			await tick();
-			open?.();
-			open = null;
+			const now = waiting;
+			waiting = [];
+			now.forEach((r) => r());
 			await tick();
 		};
-		return { plan, run, log, quietNow, progress: () => progress };
+		/** Finishes the download of hour `h`. */
+		const arrive = async (h: number) => {
+			arrived.get(h)!();
+			await tick();
+		};
+		return {
+			plan: steps,
+			run,
+			log,
+			quietNow,
+			arrive,
+			waiting: () => waiting.length,
+			progress: () => progress
+		};
 	}
 
-	it('downloads and inserts only once the views are quiet, then `ahead` steps early', async () => {
+	it('downloads only once the views are quiet, then `ahead` steps early, and inserts each file in quiet again', async () => {
 		const h = harness();
 		const result = runPreload(h.plan, h.run);
 		await new Promise((r) => setTimeout(r, 0));
 		expect(h.log).toEqual([]);
 		await h.quietNow();
-		expect(h.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2', 'insert 0']);
+		expect(h.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+		// The download is in, but the views are busy (a brush came meanwhile): no insert yet.
+		await h.arrive(0);
+		expect(h.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+		expect(h.waiting()).toBe(1);
 		await h.quietNow();
-		expect(h.log.slice(4)).toEqual(['fetch 3', 'insert 1']);
-		for (let i = 0; i < 3; i++) await h.quietNow();
+		expect(h.log.slice(3)).toEqual(['insert 0']);
+		await h.quietNow();
+		expect(h.log.slice(4)).toEqual(['fetch 3']);
+		for (const x of [1, 2, 3, 4]) {
+			await h.arrive(x);
+			// The step's own quiet (past the first), then its file's.
+			while (!h.log.includes(`insert ${x}`)) await h.quietNow();
+		}
 		expect(await result).toBe('done');
 		expect(h.log.filter((l) => l.startsWith('insert'))).toEqual([0, 1, 2, 3, 4].map((i) => `insert ${i}`));
 		expect(h.log.filter((l) => l.startsWith('fetch'))).toHaveLength(5);
 		expect(h.progress()).toBe(5 * MB);
 	});
 
+	it('inserts no file of a step before its own download is in', async () => {
+		const h = harness({ quiet: async () => undefined }, [[0, 1]]);
+		const result = runPreload(h.plan, h.run);
+		await new Promise((r) => setTimeout(r, 0));
+		await h.arrive(1);
+		expect(h.log).toEqual(['fetch 0', 'fetch 1', 'insert 1']);
+		await h.arrive(0);
+		expect(await result).toBe('done');
+		expect(h.log.at(-1)).toBe('insert 0');
+	});
+
 	it('stops at the first file that fails, without retrying or going on', async () => {
 		const h = harness({
+			prefetch: async () => undefined,
 			insert: async (x) => {
 				if (x.file.from === HOUR) throw new Error('404');
 			},
@@ -125,10 +166,27 @@ describe('runPreload', () => {
 		expect(h.progress()).toBe(1 * MB);
 	});
 
-	it('stops without another insert once the engine is gone', async () => {
+	it('tries the insert of a file whose download failed (the insert reports it)', async () => {
+		const tried: number[] = [];
+		const h = harness({
+			prefetch: async (x) => {
+				if (x.file.from === 0) throw new Error('offline');
+			},
+			insert: async (x) => {
+				tried.push(x.file.from! / HOUR);
+				throw new Error('offline');
+			},
+			quiet: async () => undefined
+		});
+		expect(await runPreload(h.plan, h.run)).toBe('failed');
+		expect(tried).toEqual([0]);
+	});
+
+	it('stops without another insert once the engine is gone, even with a file waiting for quiet', async () => {
 		let gone = false;
 		const inserted: number[] = [];
 		const h = harness({
+			prefetch: async () => undefined,
 			insert: async (x) => {
 				inserted.push(x.file.from! / HOUR);
 				gone = true;
@@ -137,6 +195,18 @@ describe('runPreload', () => {
 			stopped: () => gone
 		});
 		expect(await runPreload(h.plan, h.run)).toBe('stopped');
+		expect(inserted).toEqual([0]);
+
+		const g = harness({ prefetch: async () => undefined }, [[0, 1]]);
+		let stop = false;
+		g.run.stopped = () => stop;
+		g.run.insert = async (x) => void inserted.push(x.file.from! / HOUR);
+		const result = runPreload(g.plan, g.run);
+		await g.quietNow();
+		expect(g.waiting()).toBe(2);
+		stop = true;
+		await g.quietNow();
+		expect(await result).toBe('stopped');
 		expect(inserted).toEqual([0]);
 	});
 });
