@@ -43,7 +43,11 @@ export function startEngineWorker(
 	let started: { c: Worker; channel: MessageChannel } | null;
 	try {
 		const channel = new MessageChannel();
-		const c = new Worker(new URL('./wasmCompile.worker.ts', import.meta.url), { type: 'module' });
+		// Named after the wasm it fetches: it starts before the page's first message can reach it.
+		const c = new Worker(new URL('./wasmCompile.worker.ts', import.meta.url), {
+			type: 'module',
+			name: wasm.href
+		});
 		started = { c, channel };
 	} catch {
 		started = null;

@@ -28,22 +28,29 @@ export interface CompileDeps {
 /** At most one progress report per this many ms (the last one always goes). */
 export const PROGRESS_EVERY_MS = 20;
 
-export const browserDeps = (warm: WarmImports | null): CompileDeps => ({
+/** `warm` may arrive after the download has started (it comes in the page's message). */
+export const browserDeps = (warm: WarmImports | null | Promise<WarmImports | null>): CompileDeps => ({
 	fetch: (input, init) => fetch(input, init),
 	compileStreaming: (source) => WebAssembly.compileStreaming(source),
 	now: () => performance.now(),
-	warmUp: (module) => (warm ? warmUp(module, warm) : Promise.resolve(null))
+	warmUp: async (module) => {
+		const imports = await warm;
+		return imports ? warmUp(module, imports) : null;
+	}
 });
 
+type Port = Pick<MessagePort, 'postMessage' | 'close'>;
+
 /**
- * Downloads `url`, compiles it as it streams in and posts the module on `port` (then closes it). Progress goes
+ * Downloads `url`, compiles it as it streams in and posts the module on `port`, which may arrive later (then
+ * closes it). Progress goes
  * to `report` in decoded bytes, counted on a copy of the body: the total is 0 (unknown) when the response is
  * content-encoded, as its length header then counts compressed bytes. A failure goes both ways, so DuckDB's
  * worker falls back to its own download and the page can tell. Then it runs the module's warm-up, if any.
  */
 export async function compileWasm(
 	url: string,
-	port: Pick<MessagePort, 'postMessage' | 'close'>,
+	port: Port | Promise<Port>,
 	report: (r: CompileReport) => void,
 	deps: CompileDeps = browserDeps(null)
 ): Promise<void> {
@@ -55,14 +62,14 @@ export async function compileWasm(
 		const total = (length && parseInt(length, 10)) || 0;
 		const counted = res.body ? countBytes(res.clone().body!, total, report, deps.now) : null;
 		module = await deps.compileStreaming(res);
-		port.postMessage(module satisfies ModuleMessage);
+		(await port).postMessage(module satisfies ModuleMessage);
 		await counted?.catch(() => undefined);
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
-		port.postMessage({ error: message } satisfies ModuleMessage);
+		(await port).postMessage({ error: message } satisfies ModuleMessage);
 		report({ type: 'error', message });
 	} finally {
-		port.close();
+		(await port).close();
 	}
 	if (module) await warm(module, report, deps);
 }

@@ -74,6 +74,29 @@ describe('compileWasm (the compile worker’s job)', () => {
 		for (const r of reports) expect(r.type).toBe('progress');
 	});
 
+	it('downloads before the port has come, and posts the module, or the failure, once it is there', async () => {
+		const headers = { 'content-type': 'application/wasm' };
+		for (const [res, want] of [
+			[response(WASM, 8, headers), 'module'],
+			[response(new Uint8Array(0), 8, {}, 404), 'error']
+		] as const) {
+			const p = port();
+			let give: (x: typeof p) => void = () => undefined;
+			const later = new Promise<typeof p>((resolve) => (give = resolve));
+			const d = deps(res);
+			const job = compileWasm(URL_, later, () => undefined, d);
+			await new Promise((r) => setTimeout(r, 20));
+			// The download did not wait for the page's message.
+			expect(d.asked).toEqual([URL_]);
+			expect(p.posted).toEqual([]);
+			give(p);
+			await job;
+			expect(p.posted).toHaveLength(1);
+			expect(p.posted[0] instanceof WebAssembly.Module ? 'module' : 'error').toBe(want);
+			expect(p.closed).toBe(true);
+		}
+	});
+
 	it('leaves the total unknown when the response is compressed (its length counts compressed bytes)', async () => {
 		const reports: CompileReport[] = [];
 		const headers = { 'content-type': 'application/wasm', 'content-encoding': 'br', 'content-length': '9' };
