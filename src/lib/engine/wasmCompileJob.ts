@@ -42,11 +42,11 @@ export const browserDeps = (warm: WarmImports | null | Promise<WarmImports | nul
 type Port = Pick<MessagePort, 'postMessage' | 'close'>;
 
 /**
- * Downloads `url`, compiles it as it streams in and posts the module on `port`, which may arrive later (then
- * closes it). Progress goes
- * to `report` in decoded bytes, counted on a copy of the body: the total is 0 (unknown) when the response is
- * content-encoded, as its length header then counts compressed bytes. A failure goes both ways, so DuckDB's
- * worker falls back to its own download and the page can tell. Then it runs the module's warm-up, if any.
+ * Downloads `url`, compiles it as it streams in and posts the module on `port` (which may come later), then
+ * closes it. Progress goes to `report` in decoded bytes, counted on a copy of the body: the total is 0
+ * (unknown) when the response is content-encoded, as its length header then counts compressed bytes. A failure
+ * goes both ways, so DuckDB's worker falls back to its own download and the page can tell. Then it runs the
+ * module's warm-up, if any.
  */
 export async function compileWasm(
 	url: string,
