@@ -275,17 +275,17 @@ async function boot(): Promise<Engine> {
 	killedPromise.catch(() => undefined);
 	/** A request to the worker settles even when the worker is killed under it (it would never answer). */
 	const orKilled = <T>(work: Promise<T>): Promise<T> => Promise.race([work, killedPromise]);
-	/** Queries running on any connection, holds (`hold`), and when a view last loaded data or ran a query or
-	 * a hold ended (for `quiet`). */
+	/** Queries running on any connection and holds (`hold`), and when a view last loaded data, ran a query or
+	 * let go of a hold (for `quiet`). */
 	let querying = 0;
-	let held = 0;
 	let lastActive = 0;
+	const active = (delta: number) => {
+		querying += delta;
+		lastActive = performance.now();
+	};
 	const handle: EngineHandle = {
 		killed: killedPromise,
-		active(delta) {
-			querying += delta;
-			lastActive = performance.now();
-		},
+		active,
 		kill(reason: string) {
 			if (killed) return;
 			killed = true;
@@ -446,7 +446,7 @@ async function boot(): Promise<Engine> {
 			const check = () => {
 				const wait = PRELOAD_QUIET_MS - (performance.now() - lastActive);
 				if (killed) resolve();
-				else if (inflight > 0 || querying > 0 || held > 0 || wait > 0) setTimeout(check, Math.max(wait, 50));
+				else if (inflight > 0 || querying > 0 || wait > 0) setTimeout(check, Math.max(wait, 50));
 				else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
 				else setTimeout(resolve, 0);
 			};
@@ -524,14 +524,12 @@ async function boot(): Promise<Engine> {
 			void preloadPosts(view);
 		},
 		hold() {
-			held++;
-			lastActive = performance.now();
+			// Held like a query running: the background load waits for both alike.
+			active(1);
 			let on = true;
 			return () => {
-				if (!on) return;
+				if (on) active(-1);
 				on = false;
-				held--;
-				lastActive = performance.now();
 			};
 		},
 		loadFullEngine
